@@ -1,0 +1,22 @@
+import { isRecord } from '../http/failures';
+import { idFrom } from '../http/client';
+
+export interface Choice {
+  id: string;
+  name: string;
+}
+
+/** The selectable entries of a Gloop list: ids kept as strings, hidden (`is_active` "N") ones left out. */
+export function activeChoices(answer: Record<string, unknown>): Choice[] {
+  const items = Array.isArray(answer.items) ? answer.items : [];
+  return items.flatMap((item) => {
+    if (!isRecord(item) || item.is_active === 'N') return [];
+    const id = idFrom(item.id);
+    return id === undefined ? [] : [{ id, name: typeof item.name === 'string' && item.name !== '' ? item.name : id }];
+  });
+}
+
+export const choiceOutputFields = [
+  { key: 'id', label: 'ID' },
+  { key: 'name', label: 'Name' },
+];

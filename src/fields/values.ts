@@ -1,0 +1,97 @@
+import type { PlainInputField, ZObject } from 'zapier-platform-core';
+
+export type BodyValue = string | boolean;
+export type RequestBody = Record<string, BodyValue>;
+
+interface OutputField {
+  key: string;
+  label: string;
+  type?: 'string' | 'boolean';
+}
+
+const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'on', 'כן']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'off', 'לא']);
+
+/**
+ * The request body an operation's fields describe: each field's value in the field's own
+ * type, ids as digit strings, and blank optional values left out.
+ */
+export function bodyFrom(z: ZObject, fields: readonly PlainInputField[], inputData: Record<string, unknown>): RequestBody {
+  const body: RequestBody = {};
+  for (const field of fields) {
+    const value = valueOf(z, field, inputData[field.key]);
+    if (value !== undefined) body[field.key] = value;
+  }
+  return body;
+}
+
+/** Output fields for what a step returns: the fields it sent, then what Gloop answered. */
+export function outputFieldsFrom(fields: readonly PlainInputField[], answered: readonly OutputField[]): OutputField[] {
+  const sent = fields.map((field) => ({
+    key: field.key,
+    label: field.label ?? field.key,
+    ...(field.type === 'boolean' ? { type: 'boolean' as const } : { type: 'string' as const }),
+  }));
+  return [...answered, ...sent.filter((field) => !answered.some((other) => other.key === field.key))];
+}
+
+function valueOf(z: ZObject, field: PlainInputField, raw: unknown): BodyValue | undefined {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
+  if (field.type === 'boolean') return booleanOf(z, field, raw);
+  const text = textOf(z, field, raw);
+  if (text === '') return undefined;
+  return field.dynamic || field.search ? idOf(z, field, text, raw) : text;
+}
+
+function booleanOf(z: ZObject, field: PlainInputField, raw: unknown): boolean {
+  if (typeof raw === 'boolean') return raw;
+  const word = String(raw).trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  throw invalidInput(z, `"${labelOf(field)}" must be yes or no, not "${shorten(String(raw))}"`);
+}
+
+function textOf(z: ZObject, field: PlainInputField, raw: unknown): string {
+  if (typeof raw === 'string') return raw.trim();
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) throw invalidInput(z, `"${labelOf(field)}" must be text, not ${raw}`);
+    return String(raw);
+  }
+  if (typeof raw === 'boolean' || typeof raw === 'bigint') return String(raw);
+  if (Array.isArray(raw) && raw.every((item) => ['string', 'number', 'boolean'].includes(typeof item))) {
+    return raw.map((item) => String(item).trim()).filter(Boolean).join(', ');
+  }
+  throw invalidInput(z, `"${labelOf(field)}" must be a single value, not a list or an object`);
+}
+
+function idOf(z: ZObject, field: PlainInputField, text: string, raw: unknown): string {
+  if (typeof raw === 'number' && !Number.isSafeInteger(raw)) {
+    throw invalidInput(z, `"${labelOf(field)}" arrived as a number that has lost digits; map the id as text, as Gloop sends it`);
+  }
+  if (!/^\d{1,39}$/.test(text)) {
+    throw invalidInput(z, `"${labelOf(field)}" must be a Gloop id (up to 39 digits), not "${shorten(text)}"`);
+  }
+  return text;
+}
+
+/** Digits with an optional leading +: what is left once the usual punctuation of a phone number is gone. */
+export function phoneOf(z: ZObject, field: PlainInputField, phone: string): string {
+  const compact = phone.replace(BIDI_MARKS, '').replace(/[\s\-.()\u2010-\u2015]/g, '');
+  if (!/^\+?\d{3,20}$/.test(compact)) {
+    throw invalidInput(z, `"${labelOf(field)}" must be a phone number such as 050-123-4567 or +972 50 123 4567, not "${shorten(phone)}"`);
+  }
+  return compact;
+}
+
+export function invalidInput(z: ZObject, problem: string): Error {
+  return new z.errors.Error(`${problem}; fix it in this step's fields.`, 'InvalidInput', 400);
+}
+
+function labelOf(field: PlainInputField): string {
+  return field.label ?? field.key;
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}

@@ -1,0 +1,78 @@
+import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
+import { gloopBaseUrl, InvalidDomainError } from './domain';
+import { failureFromResponse, failureWithoutResponse, invalidAnswer, isRecord, REQUEST_TIMEOUT_MS } from './failures';
+import { parseJsonKeepingBigIds } from './json';
+
+export interface GloopCall {
+  method: 'GET' | 'POST';
+  path: `/${string}`;
+  params?: Record<string, string>;
+  body?: Record<string, unknown>;
+}
+
+export type GloopAuthData = Bundle['authData'];
+
+/** Values no message or log may show. */
+export function secretsOf(authData: GloopAuthData): string[] {
+  return [authData.client_secret, authData.access_token].filter((value): value is string => typeof value === 'string');
+}
+
+export function baseUrlFor(z: ZObject, authData: GloopAuthData): string {
+  try {
+    return gloopBaseUrl(authData.domain);
+  } catch (error) {
+    if (error instanceof InvalidDomainError) throw new z.errors.Error(error.message, 'InvalidDomain', 400);
+    throw error;
+  }
+}
+
+/**
+ * The one way operations talk to Gloop: base URL from the connection's domain, the session's
+ * bearer token, a timeout, every failure turned into a Zapier error, and the JSON answer with
+ * its ids intact. A 401 is left to core, which renews the session and retries.
+ */
+export async function callGloop(z: ZObject, bundle: Bundle<any>, call: GloopCall): Promise<Record<string, unknown>> {
+  const secrets = secretsOf(bundle.authData);
+  const request: HttpRequestOptions & { url: string; throwForThrottlingEarly: boolean } = {
+    url: `${baseUrlFor(z, bundle.authData)}${call.path}`,
+    method: call.method,
+    headers: { Accept: 'application/json', Authorization: `Bearer ${bundle.authData.access_token ?? ''}` },
+    params: call.params,
+    body: call.body,
+    timeout: REQUEST_TIMEOUT_MS,
+    skipThrowForStatus: true,
+    // Core's own 429 error drops Gloop's message; ours keeps it and honours Retry-After too.
+    throwForThrottlingEarly: false,
+  };
+  let response;
+  try {
+    response = await z.request(request);
+  } catch (error) {
+    if (isZapierError(z, error)) throw error;
+    throw failureWithoutResponse(z, error, secrets);
+  }
+  if (response.status >= 400) {
+    throw failureFromResponse(z, { status: response.status, body: response.content, retryAfter: response.getHeader('retry-after') }, secrets);
+  }
+  return parseAnswer(z, response.content);
+}
+
+function parseAnswer(z: ZObject, content: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = parseJsonKeepingBigIds(content);
+  } catch {
+    throw invalidAnswer(z, 'valid JSON');
+  }
+  if (!isRecord(parsed)) throw invalidAnswer(z, 'a JSON object');
+  return parsed;
+}
+
+function isZapierError(z: ZObject, error: unknown): boolean {
+  return Object.values(z.errors).some((ErrorClass) => typeof ErrorClass === 'function' && error instanceof ErrorClass);
+}
+
+/** An id as Gloop sent it, or nothing: never a number that may have lost digits. */
+export function idFrom(value: unknown): string | undefined {
+  return typeof value === 'string' && /^\d+$/.test(value) ? value : undefined;
+}

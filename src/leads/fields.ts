@@ -1,0 +1,75 @@
+import { defineInputFields } from 'zapier-platform-core';
+
+export const leadFieldGroups = [
+  { key: 'person', label: 'Who the lead is' },
+  { key: 'assignment', label: 'Assignment' },
+  { key: 'attribution', label: 'Marketing attribution' },
+  { key: 'custom', label: 'Custom fields' },
+];
+
+/** Every attribute of a Gloop lead, once: input fields, request body and output fields come from here. */
+export const leadFields = defineInputFields([
+  {
+    key: 'name',
+    label: 'Full Name',
+    required: true,
+    group: 'person',
+    helpText: 'The lead\'s full name (שם מלא), e.g. "ישראל ישראלי". Map the first and last name below too if your form splits them.',
+  },
+  {
+    key: 'f_name',
+    label: 'First Name',
+    group: 'person',
+    helpText: 'First name (שם פרטי). Left blank, Gloop gets the full name here, as it asks.',
+  },
+  { key: 'l_name', label: 'Last Name', group: 'person', helpText: 'Last name (שם משפחה).' },
+  {
+    key: 'phone',
+    label: 'Phone',
+    required: true,
+    group: 'person',
+    helpText: 'Phone number (טלפון), e.g. `050-123-4567` or `+972 50 123 4567`. Spaces, dashes, dots and brackets are removed; Gloop handles the +972 prefix itself.',
+  },
+  { key: 'email', label: 'Email', group: 'person', helpText: 'Email address (אימייל).' },
+  { key: 'company', label: 'Company', group: 'person', helpText: 'The company the lead works for (חברה).' },
+  {
+    key: 'text',
+    label: 'Note',
+    type: 'text',
+    group: 'person',
+    helpText: 'Free text shown on the lead in Gloop (הערות), such as the message from your contact form. Sent as written.',
+  },
+  {
+    key: 'owner',
+    label: 'Owner',
+    dynamic: 'user_list.id.name',
+    group: 'assignment',
+    helpText: 'The salesperson the lead is assigned to (נציג). Users who left the company are not listed.',
+  },
+  {
+    key: 'lead_status',
+    label: 'Lead Status',
+    dynamic: 'lead_status_list.id.name',
+    group: 'assignment',
+    helpText: 'The status the lead starts in (סטטוס ליד). Left blank, Gloop applies its default status.',
+  },
+  { key: 'utm_source', label: 'UTM Source', group: 'attribution', helpText: 'Where the lead came from, e.g. "Facebook".' },
+  { key: 'utm_medium', label: 'UTM Medium', group: 'attribution', helpText: 'The marketing medium, e.g. "cpc" or "email".' },
+  { key: 'utm_campaign', label: 'UTM Campaign', group: 'attribution', helpText: 'The campaign, e.g. "Valentine\'s Day".' },
+  { key: 'utm_term', label: 'UTM Term', group: 'attribution', helpText: 'The paid search keyword.' },
+  { key: 'utm_content', label: 'UTM Content', group: 'attribution', helpText: 'Which ad or link was clicked.' },
+  ...(['one', 'two', 'three', 'four'] as const).map((slot, index) => ({
+    key: `ext_${slot}` as const,
+    label: `Custom Field ${index + 1}`,
+    group: 'custom',
+    helpText:
+      'A free slot for data with no natural place on the lead, e.g. the answer to "What time should we call you?" (שדה נוסף). Your Gloop admin decides what each slot means.',
+  })),
+  {
+    key: 'is_subscriber',
+    label: 'Subscribed to Mailing List',
+    type: 'boolean',
+    group: 'person',
+    helpText: 'Yes if the lead agreed to receive your mailing list (מנוי לדיוור).',
+  },
+]);
