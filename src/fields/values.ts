@@ -26,6 +26,11 @@ export function bodyFrom(z: ZObject, fields: readonly PlainInputField[], inputDa
   return body;
 }
 
+/** The same body with its keys in the fields' order, whatever order the values were settled in. */
+export function inFieldOrder(fields: readonly PlainInputField[], body: RequestBody): RequestBody {
+  return Object.fromEntries(fields.flatMap((field) => (body[field.key] === undefined ? [] : [[field.key, body[field.key]]])));
+}
+
 /** Output fields for what a step returns: the fields it sent, then what Gloop answered. */
 export function outputFieldsFrom(fields: readonly PlainInputField[], answered: readonly OutputField[]): OutputField[] {
   const sent = fields.map((field) => ({

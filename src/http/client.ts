@@ -14,7 +14,14 @@ export type GloopAuthData = Bundle['authData'];
 
 /** Values no message or log may show. */
 export function secretsOf(authData: GloopAuthData): string[] {
-  return [authData.client_secret, authData.access_token].filter((value): value is string => typeof value === 'string');
+  const { client_id: clientId, client_secret: clientSecret, access_token: accessToken } = authData;
+  return [clientSecret, clientSecret?.trim(), accessToken, clientSecret && basicCredentials(clientId ?? '', clientSecret)].filter(
+    (value): value is string => typeof value === 'string' && value !== '',
+  );
+}
+
+export function basicCredentials(clientId: string, clientSecret: string): string {
+  return Buffer.from(`${clientId.trim()}:${clientSecret.trim()}`).toString('base64');
 }
 
 export function baseUrlFor(z: ZObject, authData: GloopAuthData): string {
@@ -48,7 +55,8 @@ export async function callGloop(z: ZObject, bundle: Bundle<any>, call: GloopCall
   try {
     response = await z.request(request);
   } catch (error) {
-    if (isZapierError(z, error)) throw error;
+    // core's signal that the session expired: Zapier renews the token and runs this again.
+    if (error instanceof z.errors.RefreshAuthError) throw error;
     throw failureWithoutResponse(z, error, secrets);
   }
   if (response.status >= 400) {
@@ -66,10 +74,6 @@ function parseAnswer(z: ZObject, content: string): Record<string, unknown> {
   }
   if (!isRecord(parsed)) throw invalidAnswer(z, 'a JSON object');
   return parsed;
-}
-
-function isZapierError(z: ZObject, error: unknown): boolean {
-  return Object.values(z.errors).some((ErrorClass) => typeof ErrorClass === 'function' && error instanceof ErrorClass);
 }
 
 /** An id as Gloop sent it, or nothing: never a number that may have lost digits. */

@@ -42,8 +42,7 @@ export function failureWithoutResponse(z: ZObject, error: unknown, secrets: read
       504,
     );
   }
-  const reason = scrub(error instanceof Error ? error.message : String(error), secrets);
-  return new z.errors.Error(`Could not reach Gloop (${reason}); check the domain in the connection, or replay this run later.`, 'GloopUnreachable', 503);
+  return new z.errors.Error(`Could not reach Gloop (${scrub(networkReason(error), secrets)}); check the domain in the connection, or replay this run later.`, 'GloopUnreachable', 503);
 }
 
 export function invalidAnswer(z: ZObject, what: string): Error {
@@ -87,6 +86,15 @@ function retryAfterSeconds(header: string | null | undefined): number {
   const date = Date.parse(value);
   if (!Number.isNaN(date)) return Math.max(1, Math.ceil((date - Date.now()) / 1000));
   return DEFAULT_RETRY_AFTER_SECONDS;
+}
+
+/** The system's short name for what broke (ECONNRESET, ENOTFOUND…): request details stay out of it. */
+function networkReason(error: unknown): string {
+  const cause = isRecord(error) && isRecord(error.cause) ? error.cause : undefined;
+  const code = [cause?.code, isRecord(error) ? error.code : undefined].find((value) => typeof value === 'string');
+  if (typeof code === 'string') return code;
+  const message = error instanceof Error ? error.message : String(error);
+  return message.length > 120 ? `${message.slice(0, 120)}…` : message;
 }
 
 function isTimeout(error: unknown): boolean {

@@ -1,5 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { baseUrlFor, secretsOf } from './client';
+import { basicCredentials, baseUrlFor, secretsOf } from './client';
 import { crmSaid, failureFromResponse, failureWithoutResponse, isRecord, REQUEST_TIMEOUT_MS } from './failures';
 
 export interface GloopSession {
@@ -23,7 +23,7 @@ export async function exchangeCredentials(z: ZObject, bundle: Bundle): Promise<G
     response = await fetch(url, {
       method: 'POST',
       headers: {
-        Authorization: `Basic ${Buffer.from(`${clientId.trim()}:${clientSecret.trim()}`).toString('base64')}`,
+        Authorization: `Basic ${basicCredentials(clientId, clientSecret)}`,
         'Content-Type': 'application/x-www-form-urlencoded',
         Accept: 'application/json',
       },

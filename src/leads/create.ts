@@ -1,7 +1,7 @@
 import { defineCreate, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
 import { callGloop, idFrom } from '../http/client';
 import { invalidAnswer } from '../http/failures';
-import { bodyFrom, invalidInput, outputFieldsFrom, phoneOf, type RequestBody } from '../fields/values';
+import { bodyFrom, inFieldOrder, invalidInput, outputFieldsFrom, phoneOf, type RequestBody } from '../fields/values';
 import { leadFieldGroups, leadFields } from './fields';
 
 type LeadInput = InferInputData<typeof leadFields>;
@@ -14,8 +14,8 @@ export function leadBody(z: ZObject, fields: typeof leadFields | readonly (typeo
     throw invalidInput(z, 'The lead needs a name: map "Full Name" or "First Name"');
   }
   if (typeof body.phone !== 'string') throw invalidInput(z, 'Gloop needs a phone number for every lead: map "Phone"');
-  const phoneField = fields.find((field) => field.key === 'phone');
-  return { ...body, name: fullName, f_name: body.f_name || fullName, phone: phoneOf(z, phoneField ?? { key: 'phone' }, body.phone) };
+  const phone = phoneOf(z, fields.find((field) => field.key === 'phone') ?? { key: 'phone' }, body.phone);
+  return inFieldOrder(fields, { ...body, name: fullName, f_name: body.f_name || fullName, phone });
 }
 
 const answeredFields = [

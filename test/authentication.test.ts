@@ -1,0 +1,108 @@
+import nock from 'nock';
+import { authentication } from '../src/authentication';
+import { ACCESS_TOKEN, appTester, authData, BASE_URL, CLIENT_SECRET, zapierErrorOf } from './helpers/app';
+
+const credentials = { domain: 'https://ACME.gloopcrm.co.il/ ', client_id: 'zapier-client', client_secret: CLIENT_SECRET };
+const basic = `Basic ${Buffer.from(`zapier-client:${CLIENT_SECRET}`).toString('base64')}`;
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  expect(pending).toEqual([]);
+});
+
+describe('session step (client credentials)', () => {
+  it('exchanges the client id and secret for a token, with Basic auth and a form body', async () => {
+    nock(BASE_URL, { reqheaders: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' } })
+      .post('/oauth/token', 'grant_type=client_credentials')
+      .reply(200, { access_token: ACCESS_TOKEN, token_type: 'bearer', expires_in: 3600 });
+
+    const session = await appTester(authentication.sessionConfig.perform, { authData: credentials });
+
+    expect(session).toEqual({ access_token: ACCESS_TOKEN });
+  });
+
+  it('says in words, with Gloop\'s own message, that a wrong client id or secret was refused', async () => {
+    nock(BASE_URL).post('/oauth/token').reply(401, { error: 'invalid_client', error_description: 'פרטי הלקוח שגויים' });
+
+    const error = await zapierErrorOf(appTester(authentication.sessionConfig.perform, { authData: credentials }));
+
+    expect(error).toEqual({
+      name: 'AppError',
+      code: 'InvalidCredentials',
+      status: 401,
+      message:
+        'Gloop did not accept this Client ID and Client Secret (HTTP 401: "פרטי הלקוח שגויים - invalid_client"): copy them again from System settings -> Webhooks/API -> API token, or ask your admin for a new pair.',
+    });
+  });
+
+  it('refuses a bad domain before sending the secret anywhere', async () => {
+    const error = await zapierErrorOf(
+      appTester(authentication.sessionConfig.perform, { authData: { ...credentials, domain: 'evil.example@acme.gloopcrm.co.il' } }),
+    );
+    expect(error.code).toBe('InvalidDomain');
+    expect(error.message).toBe(
+      'The Gloop domain must not contain a user name or "@". Copy it from Gloop: System settings -> Webhooks/API -> API token, e.g. acme.gloopcrm.co.il.',
+    );
+  });
+
+  it('asks for both credentials when one is blank, without a request', async () => {
+    const error = await zapierErrorOf(appTester(authentication.sessionConfig.perform, { authData: { ...credentials, client_secret: '  ' } }));
+    expect(error.message).toBe('Enter both the Client ID and the Client Secret from Gloop: System settings -> Webhooks/API -> API token.');
+  });
+
+  it('does not follow a redirect with the secret', async () => {
+    nock(BASE_URL).post('/oauth/token').reply(302, '', { Location: 'https://elsewhere.example.com/oauth/token' });
+    const error = await zapierErrorOf(appTester(authentication.sessionConfig.perform, { authData: credentials }));
+    expect(error).toMatchObject({ code: 'GloopRedirected', status: 302 });
+  });
+
+  it('refuses a 200 without an access token', async () => {
+    nock(BASE_URL).post('/oauth/token').reply(200, '<html>login</html>', { 'Content-Type': 'text/html' });
+    const error = await zapierErrorOf(appTester(authentication.sessionConfig.perform, { authData: credentials }));
+    expect(error.message).toBe(
+      "Gloop's sign-in answered HTTP 200 without an access token; check that the domain is your Gloop domain, or contact Gloop support.",
+    );
+  });
+
+  it('never puts the secret in the message, even when Gloop echoes it', async () => {
+    nock(BASE_URL).post('/oauth/token').reply(400, { message: `secret ${CLIENT_SECRET} is revoked` });
+    const error = await zapierErrorOf(appTester(authentication.sessionConfig.perform, { authData: credentials }));
+    expect(error.message).toContain('secret :censored: is revoked');
+    expect(error.message).not.toContain(CLIENT_SECRET);
+  });
+});
+
+describe('connection test and label', () => {
+  it('tests with one cheap authenticated GET', async () => {
+    nock(BASE_URL, { reqheaders: { authorization: `Bearer ${ACCESS_TOKEN}` } })
+      .get('/v2/users')
+      .query({ limit: '1' })
+      .reply(200, { items: [], hasMore: false, limit: 1, offset: 0, count: 0 });
+
+    await expect(appTester(authentication.test, { authData })).resolves.toMatchObject({ hasMore: false });
+  });
+
+  it('hands an expired token back to Zapier for renewal (RefreshAuthError)', async () => {
+    nock(BASE_URL).get('/v2/users').query(true).reply(401, { message: 'הטוקן פג תוקף' });
+    const error = await zapierErrorOf(appTester(authentication.test, { authData }));
+    expect(error.name).toBe('RefreshAuthError');
+  });
+
+  it('labels the connection with the domain only', async () => {
+    const label = await appTester(authentication.connectionLabel, {
+      authData: { ...authData, domain: ' HTTPS://Acme.GloopCRM.co.il/ ' },
+    });
+    expect(label).toBe('acme.gloopcrm.co.il');
+  });
+
+  it('exposes the three documented auth fields, the secret as a password', () => {
+    expect(authentication.fields.map((field) => [field.key, field.type, field.required])).toEqual([
+      ['domain', 'string', true],
+      ['client_id', 'string', true],
+      ['client_secret', 'password', true],
+    ]);
+    for (const field of authentication.fields) expect(field.helpText).toContain('System settings -> Webhooks/API -> API token');
+  });
+});
