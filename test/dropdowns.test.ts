@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { USERS_PAGE_SIZE } from '../src/dropdowns/users';
-import { App, authData, BASE_URL, cursorStore, perform, runPage, STATUS_ID, USER_ID } from './helpers/app';
+import { App, authData, BASE_URL, localZap, perform, STATUS_ID, USER_ID } from './helpers/app';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
@@ -19,41 +19,42 @@ function usersPage(offset: number, items: object[], hasMore: boolean) {
 }
 
 describe('owner dropdown (user_list)', () => {
-  const loadPage = (page: number, cursor: Record<string, string>) =>
-    runPage<{ id: string; name: string }[]>('triggers.user_list.operation.perform', { authData, meta: { page } as never }, cursor);
+  let zap = localZap();
+  beforeEach(() => {
+    zap = localZap();
+  });
+  const loadPage = (page: number) => zap.run<{ id: string; name: string }[]>('triggers.user_list.operation.perform', { meta: { page } as never });
 
   it('lists active users with their ids as strings', async () => {
     usersPage(0, [{ id: USER_ID, name: 'משה', is_active: 'Y', created: '2021-04-03T00:00:00Z' }, user(2, false)], false);
-    expect(await loadPage(0, cursorStore())).toEqual([{ id: USER_ID, name: 'משה' }]);
+    expect(await loadPage(0)).toEqual([{ id: USER_ID, name: 'משה' }]);
   });
 
   it('keeps 39-digit ids Gloop sends unquoted', async () => {
     nock(BASE_URL).get('/v2/users').query(true).reply(200, `{"items": [{"id": ${USER_ID}, "name": "משה", "is_active": "Y"}], "hasMore": false}`, {
       'Content-Type': 'application/json',
     });
-    expect(await loadPage(0, cursorStore())).toEqual([{ id: USER_ID, name: 'משה' }]);
+    expect(await loadPage(0)).toEqual([{ id: USER_ID, name: 'משה' }]);
   });
 
   it('pages with the offset Gloop reached, skips pages of users who left, and stops at the end', async () => {
-    const cursor = cursorStore();
     const first = Array.from({ length: USERS_PAGE_SIZE }, (_, i) => user(i, i % 3 !== 0));
     usersPage(0, first, true);
-    expect(await loadPage(0, cursor)).toEqual(first.filter((u) => u.is_active === 'Y').map(({ id, name }) => ({ id, name })));
+    expect(await loadPage(0)).toEqual(first.filter((u) => u.is_active === 'Y').map(({ id, name }) => ({ id, name })));
 
     // A whole page of users who left is passed over within the same dropdown page.
     usersPage(USERS_PAGE_SIZE, Array.from({ length: USERS_PAGE_SIZE }, (_, i) => user(1000 + i, false)), true);
     usersPage(2 * USERS_PAGE_SIZE, [user(5000), user(5001, false)], false);
-    expect(await loadPage(1, cursor)).toEqual([{ id: user(5000).id, name: 'משתמש 5000' }]);
+    expect(await loadPage(1)).toEqual([{ id: user(5000).id, name: 'משתמש 5000' }]);
 
-    expect(await loadPage(2, cursor)).toEqual([]);
+    expect(await loadPage(2)).toEqual([]);
   });
 
   it('honours a server that caps the page below what was asked', async () => {
-    const cursor = cursorStore();
     usersPage(0, [user(1), user(2)], true);
-    expect(await loadPage(0, cursor)).toHaveLength(2);
+    expect(await loadPage(0)).toHaveLength(2);
     usersPage(2, [user(3)], false);
-    expect(await loadPage(1, cursor)).toEqual([{ id: user(3).id, name: 'משתמש 3' }]);
+    expect(await loadPage(1)).toEqual([{ id: user(3).id, name: 'משתמש 3' }]);
   });
 });
 

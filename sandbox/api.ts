@@ -1,0 +1,287 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { parseJsonKeepingBigIds } from '../src/http/json';
+import { newId } from './ids';
+import { LEAD_STATUS, OPEN_LEAD_STATUS_IDS } from './seed';
+import type { ChoiceKind, RecordKind, StoredRecord, Store } from './store';
+
+export interface ApiRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  authorization: string;
+  body: string;
+}
+
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+}
+
+export interface Credentials {
+  clientId: string;
+  clientSecret: string;
+  tokenTtlSeconds: number;
+}
+
+class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code = 'BAD_REQUEST',
+  ) {
+    super(message);
+  }
+}
+
+type Body = Record<string, unknown>;
+type Handler = (request: ApiRequest) => ApiResponse;
+
+interface BodySpec {
+  required: string[];
+  text: string[];
+  ids?: Record<string, ChoiceKind | RecordKind>;
+  booleans?: string[];
+  dates?: string[];
+}
+
+const EXT = ['ext_one', 'ext_two', 'ext_three', 'ext_four'];
+const UTM = ['utm_campaign', 'utm_term', 'utm_content', 'utm_medium', 'utm_source'];
+const SMART_LEAD: BodySpec = { required: ['name', 'f_name', 'phone'], text: ['name', 'f_name', 'l_name', 'email', 'phone', ...UTM, 'text'] };
+const LEAD: BodySpec = {
+  ...SMART_LEAD,
+  text: [...SMART_LEAD.text, 'company', ...EXT],
+  ids: { owner: 'users', lead_status: 'lead_statuses' },
+  booleans: ['is_subscriber'],
+};
+const ACCOUNT: BodySpec = {
+  required: ['name', 'f_name', 'status'],
+  text: ['name', 'f_name', 'l_name', 'phone', 'country', 'address', 'passport', 'website', 'company', ...EXT],
+  ids: { owner: 'users', lead_id: 'LEADS', status: 'account_statuses', type: 'account_types' },
+  booleans: ['is_subscriber'],
+  dates: ['b_day'],
+};
+const NOTE: BodySpec = { required: ['msg'], text: ['msg'], ids: { account_id: 'ACCOUNTS', lead_id: 'LEADS' } };
+const SEARCH: BodySpec = { required: [], text: ['name', 'phone', 'email', 'passport', 'company', 'limit', 'order_by', 'order', 'object_type'] };
+
+const NOTE_MAX_LENGTH = 4000;
+const DEFAULT_PAGE = 25;
+const MAX_PAGE = 500;
+const ENTITY_NAMES: Record<ChoiceKind | RecordKind, string> = {
+  users: 'משתמש',
+  lead_statuses: 'סטטוס ליד',
+  account_statuses: 'סטטוס לקוח',
+  account_types: 'סוג לקוח',
+  LEADS: 'ליד',
+  ACCOUNTS: 'לקוח',
+  NOTES: 'הערה',
+};
+
+/** Gloop API v2 as `shared/gloop-api.md` describes it: the endpoints, their shapes and their Hebrew errors. */
+export class GloopApi {
+  private readonly routes: Record<string, Record<string, Handler>> = {
+    '/oauth/token': { POST: (request) => this.issueToken(request) },
+    '/v2/users': { GET: (request) => this.list('users', request) },
+    '/v2/leads/statuses': { GET: () => ({ status: 200, body: { items: this.store.page('lead_statuses', 0, MAX_PAGE).items, first: { $ref: '/v2/leads/statuses' } } }) },
+    '/v2/accounts/statuses': { GET: (request) => this.list('account_statuses', request) },
+    '/v2/accounts/types': { GET: (request) => this.list('account_types', request) },
+    '/v2/leads/create': { POST: (request) => this.createLead(request) },
+    '/v2/leads/intelligent': { POST: (request) => this.createLeadWithDuplicateCheck(request) },
+    '/v2/search/leadsAndAccounts': { POST: (request) => this.search(request) },
+    '/v2/notes/create': { POST: (request) => this.createNote(request) },
+    '/v2/accounts/create': { POST: (request) => this.createAccount(request) },
+  };
+
+  constructor(
+    private readonly store: Store,
+    private readonly credentials: Credentials,
+  ) {}
+
+  knows(path: string): boolean {
+    return path in this.routes;
+  }
+
+  handle(request: ApiRequest): ApiResponse {
+    const route = this.routes[request.path];
+    try {
+      if (!route) throw new ApiError(404, 'הכתובת המבוקשת לא נמצאה', 'NOT_FOUND');
+      const handler = route[request.method];
+      if (!handler) throw new ApiError(405, 'שיטת הבקשה אינה נתמכת בכתובת זו', 'METHOD_NOT_ALLOWED');
+      if (request.path !== '/oauth/token') this.authenticate(request.authorization);
+      return handler(request);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const body = request.path === '/oauth/token' && error.status === 401 ? { error: 'invalid_client', error_description: error.message } : { code: error.code, message: error.message };
+      return { status: error.status, body };
+    }
+  }
+
+  private issueToken(request: ApiRequest): ApiResponse {
+    const [scheme, encoded = ''] = request.authorization.split(' ');
+    const [clientId, ...secret] = Buffer.from(encoded, 'base64').toString('utf8').split(':');
+    if (scheme?.toLowerCase() !== 'basic' || !sameText(clientId, this.credentials.clientId) || !sameText(secret.join(':'), this.credentials.clientSecret)) {
+      throw new ApiError(401, 'פרטי ההתחברות שגויים', 'UNAUTHORIZED');
+    }
+    if (new URLSearchParams(request.body).get('grant_type') !== 'client_credentials') {
+      throw new ApiError(400, 'סוג ההרשאה אינו נתמך: יש לשלוח grant_type=client_credentials', 'unsupported_grant_type');
+    }
+    const token = randomBytes(16).toString('base64url');
+    this.store.addToken(token, Date.now() + this.credentials.tokenTtlSeconds * 1000);
+    return { status: 200, body: { access_token: token, token_type: 'bearer', expires_in: this.credentials.tokenTtlSeconds } };
+  }
+
+  private authenticate(authorization: string): void {
+    const [scheme, token] = authorization.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token || !this.store.tokenIsValid(token, Date.now())) {
+      throw new ApiError(401, 'הטוקן אינו תקף או שפג תוקפו', 'UNAUTHORIZED');
+    }
+  }
+
+  private list(kind: ChoiceKind, request: ApiRequest): ApiResponse {
+    const offset = wholeNumber(request.query.get('offset'), 0, 'offset');
+    const limit = Math.min(wholeNumber(request.query.get('limit'), DEFAULT_PAGE, 'limit'), MAX_PAGE);
+    const { items, hasMore } = this.store.page(kind, offset, limit);
+    const self = `${request.path}?offset=${offset}&limit=${limit}`;
+    const links = [{ rel: 'self', href: self }, ...(hasMore ? [{ rel: 'next', href: `${request.path}?offset=${offset + limit}&limit=${limit}` }] : [])];
+    return { status: 200, body: { items, hasMore, limit, offset, count: items.length, links } };
+  }
+
+  private createLead(request: ApiRequest): ApiResponse {
+    const body = this.validated(request.body, LEAD);
+    const leadStatus = (body.lead_status as string | undefined) ?? LEAD_STATUS.new.id;
+    const record = this.save('LEADS', request.body, { ...body, lead_status: leadStatus });
+    return { status: 201, body: { id: record.id, lead_status: leadStatus, message: 'הליד נוצר בהצלחה' } };
+  }
+
+  private createLeadWithDuplicateCheck(request: ApiRequest): ApiResponse {
+    const body = this.validated(request.body, SMART_LEAD);
+    const [status, message] = this.verdictFor(body);
+    const record = this.save('LEADS', request.body, { ...body, lead_status: status.id });
+    return { status: 201, body: { id: record.id, message, name: body.name } };
+  }
+
+  /** What the CRM makes of a new lead whose phone or email it already knows. */
+  private verdictFor(body: Body): [{ id: string }, string] {
+    const samePerson = (record: StoredRecord) =>
+      (body.phone !== undefined && phoneKey(record.fields.phone) === phoneKey(body.phone)) ||
+      (typeof body.email === 'string' && body.email !== '' && String(record.fields.email ?? '').toLowerCase() === body.email.toLowerCase());
+    if (this.store.records('ACCOUNTS').some(samePerson)) {
+      return [LEAD_STATUS.returningCustomer, 'הפעולה הושלמה - לקוח חוזר: הליד שויך ללקוח קיים.'];
+    }
+    const earlier = this.store.records('LEADS').filter(samePerson);
+    if (earlier.some((lead) => OPEN_LEAD_STATUS_IDS.has(String(lead.fields.lead_status)))) {
+      return [LEAD_STATUS.duplicate, 'הפעולה הושלמה - הליד כפול וכבר עובר כרגע תהליך מכירה.'];
+    }
+    if (earlier.length > 0) return [LEAD_STATUS.returningLead, 'הפעולה הושלמה - ליד חוזר: הליד כבר היה במערכת ונפתח מחדש.'];
+    return [LEAD_STATUS.new, 'הפעולה הושלמה - הליד נוצר בהצלחה.'];
+  }
+
+  private search(request: ApiRequest): ApiResponse {
+    const body = this.validated(request.body, SEARCH);
+    const criteria = (['name', 'phone', 'email', 'passport', 'company'] as const).filter((key) => typeof body[key] === 'string' && body[key] !== '');
+    if (criteria.length === 0) return { status: 200, body: { count: 0, results: [] } };
+    const objectType = body.object_type ?? null;
+    if (objectType !== null && objectType !== 'LEADS' && objectType !== 'ACCOUNTS') throw new ApiError(400, 'ערך לא תקין בשדה object_type');
+    if (body.order !== undefined && body.order !== 'asc' && body.order !== 'desc') throw new ApiError(400, 'ערך לא תקין בשדה order');
+    if (body.order_by !== undefined && body.order_by !== 'created' && body.order_by !== 'updated') throw new ApiError(400, 'ערך לא תקין בשדה order_by');
+    const limit = Math.min(wholeNumber(body.limit === undefined ? null : String(body.limit), DEFAULT_PAGE, 'limit'), MAX_PAGE);
+    const kinds: RecordKind[] = objectType === null ? ['LEADS', 'ACCOUNTS'] : [objectType];
+    const matches = (record: StoredRecord) =>
+      criteria.every((key) => {
+        const wanted = String(body[key]);
+        const have = String(record.fields[key] ?? '');
+        if (key === 'phone') return phoneKey(have) === phoneKey(wanted);
+        if (key === 'name' || key === 'company') return have.toLowerCase().includes(wanted.toLowerCase());
+        return have.toLowerCase() === wanted.toLowerCase();
+      });
+    const found = kinds
+      .flatMap((kind) => this.store.records(kind))
+      .filter(matches)
+      .sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0) * (body.order === 'asc' ? 1 : -1))
+      .slice(0, limit);
+    const results = found.map((record) => ({
+      id: record.id,
+      object_type: record.kind,
+      created: record.created,
+      updated: record.created,
+      created_by: 'API',
+      updated_by: 'API',
+      ...Object.fromEntries(['utm_source', 'utm_campaign', 'name', 'phone', 'email', 'passport', 'company'].map((key) => [key, record.fields[key] ?? null])),
+    }));
+    return { status: 200, body: { count: results.length, results } };
+  }
+
+  private createNote(request: ApiRequest): ApiResponse {
+    const body = this.validated(request.body, NOTE);
+    if ((body.lead_id === undefined) === (body.account_id === undefined)) throw new ApiError(400, 'יש לציין מזהה ליד (lead_id) או מזהה לקוח (account_id), אחד בלבד');
+    if (String(body.msg).length > NOTE_MAX_LENGTH) throw new ApiError(400, `ההערה ארוכה מ-${NOTE_MAX_LENGTH} תווים`);
+    const record = this.save('NOTES', request.body, body);
+    return { status: 201, body: { id: record.id, message: 'ההערה נוצרה בהצלחה' } };
+  }
+
+  private createAccount(request: ApiRequest): ApiResponse {
+    const body = this.validated(request.body, ACCOUNT);
+    const record = this.save('ACCOUNTS', request.body, body);
+    return { status: 201, body: { account_status: body.status, id: record.id, message: 'הלקוח נוצר בהצלחה' } };
+  }
+
+  private save(kind: RecordKind, raw: string, fields: Body): StoredRecord {
+    const record = { kind, id: newId(), created: new Date().toISOString(), raw, fields };
+    this.store.addRecord(record);
+    return record;
+  }
+
+  private validated(raw: string, spec: BodySpec): Body {
+    let body: unknown;
+    try {
+      // The vendor's examples send 39-digit ids as bare numbers: keep their digits.
+      body = parseJsonKeepingBigIds(raw === '' ? '{}' : raw);
+    } catch {
+      throw new ApiError(400, 'גוף הבקשה אינו JSON תקין');
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, 'גוף הבקשה חייב להיות אובייקט JSON');
+    const fields = body as Body;
+    const ids = spec.ids ?? {};
+    for (const [key, value] of Object.entries(fields)) {
+      if (value === null) continue;
+      if (spec.text.includes(key)) {
+        if (typeof value !== 'string' && !(key === 'limit' && typeof value === 'number')) throw new ApiError(400, `ערך לא תקין בשדה ${key}: נדרש טקסט`);
+      } else if (key in ids) {
+        if (!/^\d+$/.test(String(value))) throw new ApiError(400, `ערך לא תקין בשדה ${key}: נדרש מזהה`);
+        this.mustExist(ids[key], String(value), key);
+      } else if (spec.booleans?.includes(key)) {
+        if (typeof value !== 'boolean' && value !== 'true' && value !== 'false') throw new ApiError(400, `ערך לא תקין בשדה ${key}: נדרש true או false`);
+      } else if (spec.dates?.includes(key)) {
+        if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw new ApiError(400, `ערך לא תקין בשדה ${key}: נדרש תאריך`);
+      } else {
+        throw new ApiError(400, `שדה לא מוכר: ${key}`);
+      }
+    }
+    for (const key of spec.required) {
+      if (fields[key] === undefined || fields[key] === null || String(fields[key]).trim() === '') throw new ApiError(400, `חסר שדה חובה: ${key}`);
+    }
+    return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null).map(([key, value]) => [key, key in ids ? String(value) : value]));
+  }
+
+  private mustExist(kind: ChoiceKind | RecordKind, id: string, key: string): void {
+    const exists = kind === 'LEADS' || kind === 'ACCOUNTS' || kind === 'NOTES' ? this.store.hasRecord(kind, id) : this.store.findChoice(kind, id);
+    if (!exists) throw new ApiError(400, `לא נמצא ${ENTITY_NAMES[kind]} עם המזהה ${id} (שדה ${key})`);
+  }
+}
+
+/** Phone numbers compare by their digits, with +972 / 972 read as the leading 0, as Gloop does. */
+function phoneKey(value: unknown): string {
+  const digits = String(value ?? '').replace(/\D/g, '');
+  return digits.startsWith('972') ? `0${digits.slice(3)}` : digits;
+}
+
+function wholeNumber(value: string | null, fallback: number, key: string): number {
+  if (value === null || value === '') return fallback;
+  if (!/^\d+$/.test(value)) throw new ApiError(400, `ערך לא תקין בשדה ${key}`);
+  return Number(value);
+}
+
+function sameText(a: string | undefined, b: string): boolean {
+  const left = Buffer.from(a ?? '');
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,64 @@
+import type { StoredRecord } from './store';
+
+const KIND_NAMES = { LEADS: 'ליד', ACCOUNTS: 'לקוח', NOTES: 'הערה' };
+const SHOWN_FIELDS: Record<string, string> = {
+  name: 'שם',
+  phone: 'טלפון',
+  email: 'אימייל',
+  company: 'חברה',
+  lead_status: 'סטטוס',
+  owner: 'נציג',
+  status: 'סטטוס לקוח',
+  lead_id: 'ליד',
+  account_id: 'לקוח',
+  msg: 'הערה',
+  text: 'הערות',
+  utm_source: 'מקור',
+  utm_campaign: 'קמפיין',
+};
+
+/** A Hebrew, right-to-left page of what arrived, newest first, so a person can watch a Zap's lead land. */
+export function renderPage(records: StoredRecord[], names: (id: string) => string | undefined): string {
+  const rows = records
+    .map((record) => {
+      const details = Object.entries(SHOWN_FIELDS)
+        .filter(([key]) => record.fields[key] !== undefined && record.fields[key] !== '')
+        .map(([key, label]) => {
+          const value = String(record.fields[key]);
+          return `<dt>${label}</dt><dd>${escapeHtml(names(value) ?? value)}</dd>`;
+        })
+        .join('');
+      return `<li class="record ${record.kind.toLowerCase()}" data-id="${record.id}"><h2>${KIND_NAMES[record.kind]} <bdi class="id">${record.id}</bdi></h2><time>${record.created}</time><dl>${details}</dl></li>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="he" dir="rtl">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="refresh" content="5">
+<title>ארגז החול של Gloop</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 2rem; background: #f6f7fb; color: #1d2433; }
+ol { list-style: none; padding: 0; }
+.record { background: #fff; border-radius: 8px; padding: 1rem; margin-bottom: 1rem; box-shadow: 0 1px 3px #0002; }
+.record h2 { margin: 0 0 .25rem; font-size: 1.1rem; }
+.leads { border-inline-start: 4px solid #4f7cff; } .accounts { border-inline-start: 4px solid #2fa36b; } .notes { border-inline-start: 4px solid #e0a030; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: .5rem 0 0; }
+dt { font-weight: 600; } dd { margin: 0; white-space: pre-wrap; }
+time, .id { color: #667; font-size: .85rem; }
+</style>
+</head>
+<body>
+<h1>ארגז החול של Gloop</h1>
+<p id="summary">${records.length === 0 ? 'עדיין לא הגיע דבר.' : `הגיעו ${records.length} רשומות, החדשות למעלה.`}</p>
+<ol id="records">
+${rows}
+</ol>
+</body>
+</html>
+`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}

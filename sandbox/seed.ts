@@ -1,0 +1,48 @@
+import { seedId } from './ids';
+
+export interface Choice {
+  id: string;
+  name: string;
+  is_active: 'Y' | 'N';
+}
+
+/** The vendor's documented example ids, kept so samples and docs line up with the sandbox. */
+export const DOCUMENTED_USER_ID = '253960413951646409173244928790043995930';
+export const DOCUMENTED_NEW_STATUS_ID = '233069071553535427697228277840563827497';
+
+const USER_NAMES = ['משה', 'שרה', 'דוד', 'רחל', 'יוסי', 'מיכל', 'אבי', 'נועה', 'משה', 'תמר', 'איתי', 'יעל'];
+
+/** Every fifth user has left the company (`is_active` "N"); names repeat, as they do in Gloop. */
+export function seedUser(index: number): Choice & { created: string } {
+  return {
+    id: index === 0 ? DOCUMENTED_USER_ID : seedId(`user:${index}`),
+    name: index < USER_NAMES.length ? USER_NAMES[index] : `${USER_NAMES[index % USER_NAMES.length]} ${index}`,
+    is_active: index % 5 === 4 ? 'N' : 'Y',
+    created: new Date(Date.UTC(2021, 3, 3) + index * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  };
+}
+
+const choice = (kind: string, name: string, active = true): Choice => ({ id: seedId(`${kind}:${name}`), name, is_active: active ? 'Y' : 'N' });
+
+export const LEAD_STATUS = {
+  new: { id: DOCUMENTED_NEW_STATUS_ID, name: '💫 חדש', is_active: 'Y' } as Choice,
+  inProgress: choice('lead_status', '🌟 בטיפול'),
+  noAnswer: choice('lead_status', '☎️ אין מענה'),
+  followUp: choice('lead_status', '💡 פולו-אפ'),
+  interested: choice('lead_status', '⚡️ מעוניין'),
+  notInterested: choice('lead_status', '😐 לא מעוניין'),
+  duplicate: choice('lead_status', '❗️ כפול'),
+  faulty: choice('lead_status', '⛔️ תקול'),
+  returningCustomer: choice('lead_status', '⚠️ לקוח חוזר'),
+  returningLead: choice('lead_status', '🤖 ליד חוזר'),
+  converted: choice('lead_status', '🎉 הומר ללקוח'),
+  archived: choice('lead_status', '🗄️ ארכיון', false),
+};
+
+/** Statuses of a lead still in a sales process: a new lead matching one of these is a duplicate. */
+export const OPEN_LEAD_STATUS_IDS = new Set(
+  [LEAD_STATUS.new, LEAD_STATUS.inProgress, LEAD_STATUS.noAnswer, LEAD_STATUS.followUp, LEAD_STATUS.interested].map((status) => status.id),
+);
+
+export const ACCOUNT_STATUSES = [choice('account_status', '✅ פעיל'), choice('account_status', '⏸️ מושהה'), choice('account_status', '❌ עזב', false)];
+export const ACCOUNT_TYPES = [choice('account_type', '🏢 עסקי'), choice('account_type', '👤 פרטי'), choice('account_type', '🧪 ניסיון', false)];

@@ -1,0 +1,146 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { GloopApi, type ApiResponse, type Credentials } from './api';
+import { Faults, type Fault } from './faults';
+import { renderPage } from './page';
+import { Store, type RecordKind } from './store';
+
+export const DEFAULT_CLIENT_ID = 'sandbox-client';
+export const DEFAULT_CLIENT_SECRET = 'sandbox-secret';
+
+export interface SandboxOptions extends Credentials {
+  port: number;
+  /** A node:sqlite file, or `:memory:`. */
+  database: string;
+  users: number;
+}
+
+export interface Sandbox {
+  url: string;
+  store: Store;
+  faults: Faults;
+  close(): Promise<void>;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function sandboxOptionsFromEnv(env: Env, defaults: Partial<SandboxOptions> = {}): SandboxOptions {
+  const number = (key: string, fallback: number) => {
+    const value = env[key];
+    if (value === undefined || value === '') return fallback;
+    if (!/^\d+$/.test(value)) throw new Error(`${key} must be a whole number, not "${value}"`);
+    return Number(value);
+  };
+  return {
+    port: number('PORT', defaults.port ?? 0),
+    database: env.GLOOP_SANDBOX_DB || defaults.database || '.sandbox/gloop.sqlite',
+    users: number('GLOOP_SANDBOX_USERS', defaults.users ?? 12),
+    clientId: env.GLOOP_SANDBOX_CLIENT_ID || DEFAULT_CLIENT_ID,
+    clientSecret: env.GLOOP_SANDBOX_CLIENT_SECRET || DEFAULT_CLIENT_SECRET,
+    tokenTtlSeconds: number('GLOOP_SANDBOX_TOKEN_TTL', defaults.tokenTtlSeconds ?? 3600),
+  };
+}
+
+/** Starts the local Gloop on loopback only. */
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const store = new Store(options.database, options.users);
+  const api = new GloopApi(store, options);
+  const faults = new Faults();
+  const sockets = new Set<Socket>();
+
+  const server = createServer((request, response) => {
+    void readBody(request)
+      .then((body) => route(request, response, body))
+      .catch((error: unknown) => send(response, { status: 500, body: { code: 'INTERNAL', message: `שגיאה פנימית: ${String(error)}` } }));
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  function route(request: IncomingMessage, response: ServerResponse, body: string): void {
+    const url = new URL(request.url ?? '/', 'http://sandbox');
+    if (url.pathname.startsWith('/__sandbox/')) return control(request.method ?? 'GET', url, body, response);
+    if (url.pathname === '/' && request.method === 'GET') {
+      const names = (id: string) => ['lead_statuses', 'users', 'account_statuses', 'account_types'].map((kind) => store.findChoice(kind as never, id)?.name).find(Boolean);
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(renderPage(store.records(), names));
+      return;
+    }
+    const fault = api.knows(url.pathname) ? faults.take(url.pathname) : undefined;
+    if (fault) return misbehave(fault, request, response);
+    send(response, api.handle({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, authorization: request.headers.authorization ?? '', body }));
+  }
+
+  function control(method: string, url: URL, body: string, response: ServerResponse): void {
+    const action = `${method} ${url.pathname}`;
+    try {
+      if (action === 'GET /__sandbox/records') {
+        const kind = url.searchParams.get('kind') as RecordKind | null;
+        return send(response, { status: 200, body: store.records(kind ?? undefined) });
+      }
+      if (action === 'POST /__sandbox/faults') {
+        const { path, times = 1, ...fault } = JSON.parse(body) as Fault & { path: string; times?: number };
+        faults.arm(path, fault, times);
+      } else if (action === 'DELETE /__sandbox/faults') faults.clear();
+      else if (action === 'POST /__sandbox/expire-tokens') store.expireTokens();
+      else if (action === 'POST /__sandbox/reset') {
+        faults.clear();
+        store.reset();
+      } else return send(response, { status: 404, body: { message: `no sandbox control "${action}"` } });
+      response.writeHead(204).end();
+    } catch (error) {
+      send(response, { status: 400, body: { message: String(error) } });
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    store,
+    faults,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      store.close();
+    },
+  };
+}
+
+function misbehave(fault: Fault, request: IncomingMessage, response: ServerResponse): void {
+  switch (fault.kind) {
+    case 'hang':
+      return; // never answers; close() ends the socket
+    case 'drop':
+      request.socket.destroy();
+      return;
+    case 'no-id':
+      return send(response, { status: 201, body: { message: 'הליד נוצר בהצלחה' } });
+    case 'not-json':
+      response.writeHead(201, { 'Content-Type': 'text/html; charset=utf-8' }).end('<html><body>OK</body></html>');
+      return;
+    default: {
+      const status = Number(fault.kind);
+      const headers = status === 429 && fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : undefined;
+      const message = status === 429 ? 'יותר מדי בקשות, נסו שוב מאוחר יותר' : 'השירות אינו זמין כרגע';
+      send(response, { status, body: { code: status === 429 ? 'TOO_MANY_REQUESTS' : 'SERVER_ERROR', message } }, headers);
+    }
+  }
+}
+
+function send(response: ServerResponse, answer: ApiResponse, headers: Record<string, string> = {}): void {
+  response.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(answer.body));
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}

@@ -1,0 +1,90 @@
+import App from '../src';
+import { ALLOW_LOCAL_SANDBOX_ENV } from '../src/http/domain';
+import { sandboxOptionsFromEnv, startSandbox } from '../sandbox/server';
+import { LocalZap } from './local-zap';
+
+interface Choice {
+  id: string;
+  name: string;
+}
+
+const SAMPLE_LEAD = {
+  name: 'ישראל ישראלי',
+  f_name: 'ישראל',
+  l_name: 'ישראלי',
+  phone: '+972 50-123-4567',
+  email: 'israel@example.co.il',
+  text: 'מעוניין בהצעת מחיר ל-3 משתמשים 🙂 "דחוף"',
+  utm_source: 'Facebook',
+  utm_campaign: "Valentine's Day",
+  ext_one: 'בערב, אחרי 18:00',
+  is_subscriber: true,
+};
+
+/**
+ * The main job, end to end on the built-in sandbox: connect, fill both dropdowns, create a lead
+ * through the app's own create_lead, and read it back. `--keep-running` leaves the sandbox up.
+ */
+async function main(argv: string[]): Promise<void> {
+  const keepRunning = argv.includes('--keep-running');
+  process.env[ALLOW_LOCAL_SANDBOX_ENV] = '1';
+  const options = sandboxOptionsFromEnv(process.env, { database: keepRunning ? '.sandbox/gloop.sqlite' : ':memory:' });
+  const sandbox = await startSandbox(options);
+  try {
+    const zap = new LocalZap(App, { domain: sandbox.url, client_id: options.clientId, client_secret: options.clientSecret });
+    await zap.connect();
+    const label = await zap.run<string>('authentication.connectionLabel');
+    await zap.run('authentication.test');
+
+    const users = await allPages(zap, 'triggers.user_list.operation.perform');
+    const statuses = await zap.run<Choice[]>('triggers.lead_status_list.operation.perform');
+    const owner = users[0];
+    const status = statuses.find((choice) => choice.name.includes('בטיפול')) ?? statuses[0];
+
+    const lead = await zap.run<Record<string, string>>('creates.create_lead.operation.perform', {
+      inputData: { ...SAMPLE_LEAD, owner: owner.id, lead_status: status.id },
+    });
+    const stored = sandbox.store.records('LEADS').find((record) => record.id === lead.id);
+    if (!stored) throw new Error(`the app reported lead ${lead.id} created, but the sandbox has no such lead`);
+
+    console.log(
+      [
+        'Gloop CRM for Zapier: the main job on the local sandbox',
+        `  connection label : ${label}`,
+        `  owner dropdown   : ${users.length} active users (e.g. ${owner.name}, ${owner.id})`,
+        `  status dropdown  : ${statuses.length} statuses (${statuses.map((choice) => choice.name).join(', ')})`,
+        `  lead created     : ${lead.id}`,
+        `  CRM's message    : ${lead.message}`,
+        `  stored in Gloop  : ${JSON.stringify(stored.fields)}`,
+        `  see it on        : ${sandbox.url}/`,
+      ].join('\n'),
+    );
+    if (keepRunning) {
+      console.log(
+        `\nThe sandbox keeps running; press Ctrl+C to stop it. To try the app with zapier-platform invoke, put in .env:\n` +
+          `  ${ALLOW_LOCAL_SANDBOX_ENV}=1\n  domain=${sandbox.url}\n  client_id=${options.clientId}\n  client_secret=${options.clientSecret}\n  access_token=${zap.authData.access_token}`,
+      );
+      process.once('SIGINT', () => void sandbox.close().then(() => process.exit(0)));
+      return;
+    }
+  } catch (error) {
+    await sandbox.close();
+    throw error;
+  }
+  await sandbox.close();
+}
+
+/** Every page of a paging dropdown, as "load more" would fetch them. */
+async function allPages(zap: LocalZap, method: string): Promise<Choice[]> {
+  const all: Choice[] = [];
+  for (let page = 0; ; page += 1) {
+    const choices = await zap.run<Choice[]>(method, { meta: { page } as never });
+    if (choices.length === 0) return all;
+    all.push(...choices);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`The main job failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
