@@ -193,11 +193,9 @@ export class GloopApi {
         if (key === 'name' || key === 'company') return have.toLowerCase().includes(wanted.toLowerCase());
         return have.toLowerCase() === wanted.toLowerCase();
       });
-    const found = kinds
-      .flatMap((kind) => this.store.records(kind))
-      .filter(matches)
-      .sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0) * (body.order === 'asc' ? 1 : -1))
-      .slice(0, limit);
+    // records() is newest first; nothing is ever updated, so "updated" orders like "created".
+    const newestFirst = this.store.records().filter((record) => kinds.includes(record.kind) && matches(record));
+    const found = (body.order === 'asc' ? newestFirst.reverse() : newestFirst).slice(0, limit);
     const results = found.map((record) => ({
       id: record.id,
       object_type: record.kind,

@@ -1,0 +1,211 @@
+import type { Sandbox } from '../../sandbox/server';
+import { DOCUMENTED_NEW_STATUS_ID, DOCUMENTED_USER_ID, LEAD_STATUS } from '../../sandbox/seed';
+import { armFault, expireTokens, RawGloop, sandboxFor } from '../helpers/sandbox';
+
+let sandbox: Sandbox;
+let gloop: RawGloop;
+
+beforeEach(async () => {
+  sandbox = await sandboxFor();
+  gloop = new RawGloop(sandbox.url);
+  await gloop.signIn();
+});
+afterEach(() => sandbox.close());
+
+const lead = { name: 'ישראל ישראלי', f_name: 'ישראל', phone: '0501234567' };
+
+describe('sandbox: authentication', () => {
+  it('issues a bearer token for the right client id and secret', async () => {
+    const response = await gloop.signIn();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ access_token: expect.stringMatching(/^[\w-]{22}$/), token_type: 'bearer', expires_in: 3600 });
+  });
+
+  it('answers 401 in Hebrew for a wrong secret', async () => {
+    const response = await gloop.signIn(undefined, 'wrong');
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: 'invalid_client', error_description: 'פרטי ההתחברות שגויים' });
+  });
+
+  it('refuses a missing, wrong or expired token with 401', async () => {
+    const missing = await fetch(`${sandbox.url}/v2/users`);
+    expect(missing.status).toBe(401);
+    gloop.token = 'nope';
+    expect((await gloop.call('GET', '/v2/users')).status).toBe(401);
+    await gloop.signIn();
+    await expireTokens(sandbox);
+    expect(await gloop.call('GET', '/v2/users')).toEqual({ status: 401, json: { code: 'UNAUTHORIZED', message: 'הטוקן אינו תקף או שפג תוקפו' } });
+  });
+
+  it('lets a token live GLOOP_SANDBOX_TOKEN_TTL seconds', async () => {
+    const shortLived = await sandboxFor({ tokenTtlSeconds: 1 });
+    try {
+      const client = new RawGloop(shortLived.url);
+      expect(((await (await client.signIn()).json()) as { expires_in: number }).expires_in).toBe(1);
+      expect((await client.call('GET', '/v2/users')).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      expect((await client.call('GET', '/v2/users')).status).toBe(401);
+    } finally {
+      await shortLived.close();
+    }
+  });
+});
+
+describe('sandbox: lists', () => {
+  it('pages users with offset, limit and hasMore, the documented user first', async () => {
+    const first = await gloop.call('GET', '/v2/users?limit=5');
+    expect(first.json).toMatchObject({ hasMore: true, limit: 5, offset: 0, count: 5 });
+    expect(first.json.items?.[0]).toEqual({ id: DOCUMENTED_USER_ID, name: 'משה', is_active: 'Y', created: '2021-04-03T00:00:00Z' });
+    expect(first.json.items?.[4].is_active).toBe('N');
+    const last = await gloop.call('GET', '/v2/users?offset=10&limit=5');
+    expect(last.json).toMatchObject({ hasMore: false, count: 2 });
+    const defaults = await gloop.call('GET', '/v2/users');
+    expect(defaults.json).toMatchObject({ limit: 25, hasMore: false, count: 12 });
+  });
+
+  it('seeds as many users as asked', async () => {
+    const big = await sandboxFor({ users: 1000 });
+    try {
+      const client = new RawGloop(big.url);
+      await client.signIn();
+      expect((await client.call('GET', '/v2/users?offset=990&limit=100')).json).toMatchObject({ count: 10, hasMore: false });
+    } finally {
+      await big.close();
+    }
+  });
+
+  it('lists lead statuses, account statuses and types, ids as 39-digit strings', async () => {
+    const statuses = await gloop.call('GET', '/v2/leads/statuses');
+    expect(statuses.json.items?.[0]).toEqual({ id: DOCUMENTED_NEW_STATUS_ID, name: '💫 חדש', is_active: 'Y' });
+    expect(statuses.json.items?.map((status) => status.name)).toEqual(expect.arrayContaining(['❗️ כפול', '⚠️ לקוח חוזר', '🤖 ליד חוזר']));
+    for (const path of ['/v2/accounts/statuses', '/v2/accounts/types']) {
+      const { json } = await gloop.call('GET', path);
+      expect(json.items?.length).toBeGreaterThan(1);
+      for (const item of json.items ?? []) expect(item.id).toMatch(/^[1-9]\d{38}$/);
+    }
+  });
+
+  it('answers 404 for an unknown path and 405 for a wrong method', async () => {
+    expect(await gloop.call('GET', '/v2/leads')).toEqual({ status: 404, json: { code: 'NOT_FOUND', message: 'הכתובת המבוקשת לא נמצאה' } });
+    expect((await gloop.call('GET', '/v2/leads/create')).status).toBe(405);
+  });
+});
+
+describe('sandbox: create lead', () => {
+  it('stores the lead with a fresh 39-digit id, the default status and the body as it arrived', async () => {
+    const raw = '{"name":"ישראל ישראלי","f_name":"ישראל","phone":"0501234567","owner":' + DOCUMENTED_USER_ID + '}';
+    const created = await gloop.call('POST', '/v2/leads/create', raw);
+    expect(created).toEqual({ status: 201, json: { id: expect.stringMatching(/^[1-9]\d{38}$/), lead_status: DOCUMENTED_NEW_STATUS_ID, message: 'הליד נוצר בהצלחה' } });
+    const [stored] = sandbox.store.records('LEADS');
+    expect(stored.raw).toBe(raw);
+    expect(stored.fields.owner).toBe(DOCUMENTED_USER_ID);
+  });
+
+  it.each([
+    [{ name: 'A', phone: '050' }, 'חסר שדה חובה: f_name'],
+    [{ ...lead, phone: '' }, 'חסר שדה חובה: phone'],
+    [{ ...lead, nickname: 'x' }, 'שדה לא מוכר: nickname'],
+    [{ ...lead, owner: '123' }, 'לא נמצא משתמש עם המזהה 123 (שדה owner)'],
+    [{ ...lead, lead_status: 'new' }, 'ערך לא תקין בשדה lead_status: נדרש מזהה'],
+    [{ ...lead, is_subscriber: 'yes' }, 'ערך לא תקין בשדה is_subscriber: נדרש true או false'],
+    [{ ...lead, phone: 501234567 }, 'ערך לא תקין בשדה phone: נדרש טקסט'],
+    ['{"name":', 'גוף הבקשה אינו JSON תקין'],
+  ])('answers 400 in Hebrew for %j', async (body, message) => {
+    expect(await gloop.call('POST', '/v2/leads/create', body)).toEqual({ status: 400, json: { code: 'BAD_REQUEST', message } });
+    expect(sandbox.store.records()).toEqual([]);
+  });
+});
+
+describe('sandbox: create lead with duplicate check', () => {
+  it('tells a new lead, a duplicate, a returning lead and a returning customer apart', async () => {
+    const smart = (body: object) => gloop.call('POST', '/v2/leads/intelligent', body);
+    expect((await smart(lead)).json).toEqual({ id: expect.any(String), message: 'הפעולה הושלמה - הליד נוצר בהצלחה.', name: 'ישראל ישראלי' });
+    expect((await smart({ ...lead, phone: '+972-50-123-4567' })).json.message).toBe('הפעולה הושלמה - הליד כפול וכבר עובר כרגע תהליך מכירה.');
+
+    await gloop.call('POST', '/v2/leads/create', { name: 'דנה', f_name: 'דנה', phone: '0529999999', lead_status: LEAD_STATUS.notInterested.id });
+    expect((await smart({ name: 'דנה', f_name: 'דנה', phone: '052-9999999' })).json.message).toBe('הפעולה הושלמה - ליד חוזר: הליד כבר היה במערכת ונפתח מחדש.');
+
+    const status = (await gloop.call('GET', '/v2/accounts/statuses')).json.items?.[0].id;
+    await gloop.call('POST', '/v2/accounts/create', { name: 'רון', f_name: 'רון', phone: '0541111111', status });
+    expect((await smart({ name: 'רון', f_name: 'רון', phone: '0541111111' })).json.message).toBe('הפעולה הושלמה - לקוח חוזר: הליד שויך ללקוח קיים.');
+
+    const statuses = sandbox.store.records('LEADS').map((record) => record.fields.lead_status);
+    expect(statuses.slice(0, 4)).toEqual([LEAD_STATUS.returningCustomer.id, LEAD_STATUS.returningLead.id, LEAD_STATUS.notInterested.id, LEAD_STATUS.duplicate.id]);
+  });
+
+  it('accepts only its smaller field set', async () => {
+    expect((await gloop.call('POST', '/v2/leads/intelligent', { ...lead, owner: DOCUMENTED_USER_ID })).json.message).toBe('שדה לא מוכר: owner');
+  });
+});
+
+describe('sandbox: search', () => {
+  beforeEach(async () => {
+    await gloop.call('POST', '/v2/leads/create', { ...lead, email: 'Israel@Example.co.il', company: 'אקמה' });
+    await gloop.call('POST', '/v2/leads/create', { name: 'ישראל כהן', f_name: 'ישראל', phone: '0527777777' });
+  });
+  const search = (criteria: object) => gloop.call('POST', '/v2/search/leadsAndAccounts', criteria);
+
+  it('returns nothing for an empty search', async () => {
+    expect((await search({})).json).toEqual({ count: 0, results: [] });
+  });
+
+  it('ANDs the criteria, newest first, within the limit', async () => {
+    expect((await search({ name: 'ישראל' })).json.count).toBe(2);
+    expect((await search({ name: 'ישראל', phone: '+972 50 123 4567' })).json).toMatchObject({ count: 1, results: [{ name: 'ישראל ישראלי', object_type: 'LEADS', email: 'Israel@Example.co.il' }] });
+    expect((await search({ email: 'israel@example.co.il', company: 'אקמה' })).json.count).toBe(1);
+    expect((await search({ name: 'ישראל', limit: 1 })).json).toMatchObject({ count: 1, results: [{ name: 'ישראל כהן' }] });
+    expect((await search({ name: 'ישראל', order: 'asc', limit: 1 })).json).toMatchObject({ results: [{ name: 'ישראל ישראלי' }] });
+    expect((await search({ name: 'ישראל', object_type: 'ACCOUNTS' })).json.count).toBe(0);
+  });
+});
+
+describe('sandbox: notes and customers', () => {
+  it('adds a note to a lead, refusing one over 4000 characters or without exactly one target', async () => {
+    const { json } = await gloop.call('POST', '/v2/leads/create', lead);
+    expect((await gloop.call('POST', '/v2/notes/create', { lead_id: json.id, msg: 'ש'.repeat(4000) })).json).toEqual({ id: expect.any(String), message: 'ההערה נוצרה בהצלחה' });
+    expect((await gloop.call('POST', '/v2/notes/create', { lead_id: json.id, msg: 'ש'.repeat(4001) })).json.message).toBe('ההערה ארוכה מ-4000 תווים');
+    expect((await gloop.call('POST', '/v2/notes/create', { msg: 'x' })).status).toBe(400);
+    expect((await gloop.call('POST', '/v2/notes/create', { lead_id: '1'.repeat(39), msg: 'x' })).json.message).toBe(`לא נמצא ליד עם המזהה ${'1'.repeat(39)} (שדה lead_id)`);
+  });
+
+  it('creates a customer with its status, linked to its lead', async () => {
+    const { json: created } = await gloop.call('POST', '/v2/leads/create', lead);
+    const status = (await gloop.call('GET', '/v2/accounts/statuses')).json.items?.[0].id;
+    const answer = await gloop.call('POST', '/v2/accounts/create', { name: 'רון לוי', f_name: 'רון', status, lead_id: created.id, b_day: '1990-05-17', is_subscriber: true });
+    expect(answer).toEqual({ status: 201, json: { account_status: status, id: expect.stringMatching(/^\d{39}$/), message: 'הלקוח נוצר בהצלחה' } });
+    expect((await gloop.call('POST', '/v2/accounts/create', { name: 'רון', f_name: 'רון' })).json.message).toBe('חסר שדה חובה: status');
+  });
+});
+
+describe('sandbox: faults and reset', () => {
+  it('answers the next N calls to a path with the armed fault, then works again', async () => {
+    await armFault(sandbox, '/v2/leads/create', '429', 2, 7);
+    for (let i = 0; i < 2; i += 1) {
+      const response = await fetch(`${sandbox.url}/v2/leads/create`, { method: 'POST', headers: { Authorization: `Bearer ${gloop.token}` }, body: JSON.stringify(lead) });
+      expect([response.status, response.headers.get('retry-after')]).toEqual([429, '7']);
+    }
+    expect((await gloop.call('POST', '/v2/leads/create', lead)).status).toBe(201);
+    expect(sandbox.store.records('LEADS')).toHaveLength(1);
+  });
+
+  it('drops the connection, or answers 201 without an id or without JSON, storing nothing', async () => {
+    await armFault(sandbox, '/v2/leads/create', 'drop');
+    await expect(gloop.call('POST', '/v2/leads/create', lead)).rejects.toThrow('fetch failed');
+    await armFault(sandbox, '/v2/leads/create', 'no-id');
+    expect(await gloop.call('POST', '/v2/leads/create', lead)).toEqual({ status: 201, json: { message: 'הליד נוצר בהצלחה' } });
+    await armFault(sandbox, '/v2/leads/create', 'not-json');
+    await expect(gloop.call('POST', '/v2/leads/create', lead)).rejects.toThrow('is not valid JSON');
+    expect(sandbox.store.records()).toEqual([]);
+  });
+
+  it('refuses an unknown fault', async () => {
+    await expect(armFault(sandbox, '/v2/leads/create', 'explode' as never)).rejects.toThrow(/400 .*unknown fault .*explode/);
+  });
+
+  it('empties to the seed on reset', async () => {
+    await gloop.call('POST', '/v2/leads/create', lead);
+    await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
+    expect(sandbox.store.records()).toEqual([]);
+    expect(sandbox.store.count('users')).toBe(12);
+  });
+});
