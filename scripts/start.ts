@@ -60,10 +60,14 @@ async function main(argv: string[]): Promise<void> {
       ].join('\n'),
     );
     if (keepRunning) {
-      console.log(
-        `\nThe sandbox keeps running; press Ctrl+C to stop it. To try the app with zapier-platform invoke, put in .env:\n` +
-          `  ${ALLOW_LOCAL_SANDBOX_ENV}=1\n  domain=${sandbox.url}\n  client_id=${options.clientId}\n  client_secret=${options.clientSecret}\n  access_token=${zap.authData.access_token}`,
-      );
+      const env = [
+        `${ALLOW_LOCAL_SANDBOX_ENV}=1`,
+        `authData_domain=${sandbox.url}`,
+        `authData_client_id=${options.clientId}`,
+        `authData_client_secret=${options.clientSecret}`,
+        `authData_access_token=${zap.authData.access_token}`,
+      ];
+      console.log(`\nThe sandbox keeps running (Ctrl+C stops it). For zapier-platform invoke against it, put in .env:\n${env.join('\n')}`);
       process.once('SIGINT', () => void sandbox.close().then(() => process.exit(0)));
       return;
     }

@@ -1,16 +1,12 @@
 import nock from 'nock';
+import { useNock } from './helpers/nock';
 import { authentication } from '../src/authentication';
 import { ACCESS_TOKEN, appTester, authData, BASE_URL, CLIENT_SECRET, zapierErrorOf } from './helpers/app';
 
 const credentials = { domain: 'https://ACME.gloopcrm.co.il/ ', client_id: 'zapier-client', client_secret: CLIENT_SECRET };
 const basic = `Basic ${Buffer.from(`zapier-client:${CLIENT_SECRET}`).toString('base64')}`;
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useNock();
 
 describe('session step (client credentials)', () => {
   it('exchanges the client id and secret for a token, with Basic auth and a form body', async () => {

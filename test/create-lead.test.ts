@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { useNock } from './helpers/nock';
 import { createLead } from '../src/leads/create';
 import { ACCESS_TOKEN, App, authData, perform, BASE_URL, CLIENT_SECRET, LEAD_ID, STATUS_ID, USER_ID, zapierErrorOf } from './helpers/app';
 
@@ -20,12 +21,7 @@ function expectCreate(status = 201, answer: object | string = created, headers: 
   return received;
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useNock();
 
 describe('create_lead request body', () => {
   it('sends every field in order, Hebrew, emoji and quotes byte for byte, ids as strings and the subscription as a boolean', async () => {

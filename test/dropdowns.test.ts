@@ -1,13 +1,9 @@
 import nock from 'nock';
+import { useNock } from './helpers/nock';
 import { USERS_PAGE_SIZE } from '../src/dropdowns/users';
 import { App, authData, BASE_URL, localZap, perform, STATUS_ID, USER_ID } from './helpers/app';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useNock();
 
 const user = (n: number, active = true) => ({ id: `${USER_ID.slice(0, -4)}${String(n).padStart(4, '0')}`, name: `משתמש ${n}`, is_active: active ? 'Y' : 'N' });
 
