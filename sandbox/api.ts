@@ -211,7 +211,7 @@ export class GloopApi {
   private createNote(request: ApiRequest): ApiResponse {
     const body = this.validated(request.body, NOTE);
     if ((body.lead_id === undefined) === (body.account_id === undefined)) throw new ApiError(400, 'יש לציין מזהה ליד (lead_id) או מזהה לקוח (account_id), אחד בלבד');
-    if (String(body.msg).length > NOTE_MAX_LENGTH) throw new ApiError(400, `ההערה ארוכה מ-${NOTE_MAX_LENGTH} תווים`);
+    if ([...String(body.msg)].length > NOTE_MAX_LENGTH) throw new ApiError(400, `ההערה ארוכה מ-${NOTE_MAX_LENGTH} תווים`);
     const record = this.save('NOTES', request.body, body);
     return { status: 201, body: { id: record.id, message: 'ההערה נוצרה בהצלחה' } };
   }

@@ -1,9 +1,12 @@
 import { defineApp, version as platformVersion } from 'zapier-platform-core';
 import { version } from '../package.json';
+import { createAccount } from './accounts/create';
 import { authentication } from './authentication';
-import { leadStatusList } from './dropdowns/lead-statuses';
-import { userList } from './dropdowns/users';
+import { accountStatusList, accountTypeList, leadStatusList, userList } from './dropdowns';
 import { createLead } from './leads/create';
+import { createLeadWithDuplicateCheck } from './leads/create-with-duplicate-check';
+import { findLead, findOrCreateLead } from './leads/find';
+import { createNote } from './notes/create';
 
 export default defineApp({
   version,
@@ -12,8 +15,19 @@ export default defineApp({
   triggers: {
     [userList.key]: userList,
     [leadStatusList.key]: leadStatusList,
+    [accountStatusList.key]: accountStatusList,
+    [accountTypeList.key]: accountTypeList,
+  },
+  searches: {
+    [findLead.key]: findLead,
   },
   creates: {
     [createLead.key]: createLead,
+    [createLeadWithDuplicateCheck.key]: createLeadWithDuplicateCheck,
+    [createNote.key]: createNote,
+    [createAccount.key]: createAccount,
+  },
+  searchOrCreates: {
+    [findOrCreateLead.key]: findOrCreateLead,
   },
 });

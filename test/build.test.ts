@@ -29,7 +29,8 @@ describe('zapier-platform build', () => {
     const definition = JSON.parse(execFileSync('unzip', ['-p', join(root, 'build/build.zip'), 'definition.json'], { encoding: 'utf8' }));
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(definition.version).toBe(pkg.version);
-    expect(Object.keys(definition.creates)).toEqual(['create_lead']);
+    expect(Object.keys(definition.creates)).toEqual(['create_lead', 'create_lead_with_duplicate_check', 'create_note', 'create_account']);
+    expect(Object.keys(definition.searches)).toEqual(['find_lead']);
     expect(definition.authentication.type).toBe('session');
   });
 });

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { useNock } from './helpers/nock';
-import { USERS_PAGE_SIZE } from '../src/dropdowns/users';
+import { PAGE_SIZE as USERS_PAGE_SIZE } from '../src/dropdowns/paged';
 import { App, authData, BASE_URL, localZap, perform, STATUS_ID, USER_ID } from './helpers/app';
 
 useNock();

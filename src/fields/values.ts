@@ -46,6 +46,7 @@ function valueOf(z: ZObject, field: PlainInputField, raw: unknown): BodyValue | 
   if (field.type === 'boolean') return booleanOf(z, field, raw);
   const text = textOf(z, field, raw);
   if (text === '') return undefined;
+  if (field.type === 'datetime') return dateOf(z, field, text);
   return field.dynamic || field.search ? idOf(z, field, text, raw) : text;
 }
 
@@ -80,6 +81,20 @@ function idOf(z: ZObject, field: PlainInputField, text: string, raw: unknown): s
   return text;
 }
 
+/** Gloop's date fields are calendar dates: the day as the user's step gave it, without a time. */
+function dateOf(z: ZObject, field: PlainInputField, text: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}(?=$|[T ])/.exec(text)?.[0];
+  const time = Date.parse(`${day}T00:00:00Z`);
+  // 2021-02-30 parses, and rolls over: only a day that comes back unchanged is real.
+  if (day !== undefined && !Number.isNaN(time) && new Date(time).toISOString().startsWith(day)) return day;
+  throw invalidInput(z, `"${labelOf(field)}" must be a date such as 1990-05-17, not "${shorten(text)}"`);
+}
+
+/** Characters as a person counts them: an emoji is one, not two UTF-16 units. */
+export function characterCount(text: string): number {
+  return [...text].length;
+}
+
 /** Digits with an optional leading +: what is left once the usual punctuation of a phone number is gone. */
 export function phoneOf(z: ZObject, field: PlainInputField, phone: string): string {
   const compact = phone.replace(BIDI_MARKS, '').replace(/[\s\-.()\u2010-\u2015]/g, '');
@@ -89,6 +104,7 @@ export function phoneOf(z: ZObject, field: PlainInputField, phone: string): stri
   return compact;
 }
 
+/** A Zapier error for input the user can fix in the step, before any request. */
 export function invalidInput(z: ZObject, problem: string): Error {
   return new z.errors.Error(`${problem}; fix it in this step's fields.`, 'InvalidInput', 400);
 }

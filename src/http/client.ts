@@ -80,3 +80,17 @@ function parseAnswer(z: ZObject, content: string): Record<string, unknown> {
 export function idFrom(value: unknown): string | undefined {
   return typeof value === 'string' && /^\d+$/.test(value) ? value : undefined;
 }
+
+/** POSTs a new record and returns Gloop's answer, only if it names the new record's id. */
+export async function createInGloop(
+  z: ZObject,
+  bundle: Bundle<any>,
+  path: `/${string}`,
+  body: Record<string, unknown>,
+  noun: string,
+): Promise<Record<string, unknown> & { id: string; message: string }> {
+  const answer = await callGloop(z, bundle, { method: 'POST', path, body });
+  const id = idFrom(answer.id);
+  if (id === undefined) throw invalidAnswer(z, `the new ${noun}'s id`);
+  return { ...answer, id, message: typeof answer.message === 'string' ? answer.message : '' };
+}

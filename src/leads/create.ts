@@ -1,13 +1,12 @@
-import { defineCreate, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
-import { callGloop, idFrom } from '../http/client';
-import { invalidAnswer } from '../http/failures';
+import { defineCreate, type Bundle, type InferInputData, type PlainInputField, type ZObject } from 'zapier-platform-core';
+import { createInGloop, idFrom } from '../http/client';
 import { bodyFrom, inFieldOrder, invalidInput, outputFieldsFrom, phoneOf, type RequestBody } from '../fields/values';
 import { leadFieldGroups, leadFields } from './fields';
 
-type LeadInput = InferInputData<typeof leadFields>;
+export type LeadInput = InferInputData<typeof leadFields>;
 
 /** Gloop's own rules for a lead: a name in `name` and `f_name`, a phone of digits. */
-export function leadBody(z: ZObject, fields: typeof leadFields | readonly (typeof leadFields)[number][], inputData: Partial<LeadInput>): RequestBody {
+export function leadBody(z: ZObject, fields: readonly PlainInputField[], inputData: Record<string, unknown>): RequestBody {
   const body = bodyFrom(z, fields, inputData);
   const fullName = body.name || [body.f_name, body.l_name].filter(Boolean).join(' ');
   if (typeof fullName !== 'string' || fullName === '') {
@@ -18,11 +17,16 @@ export function leadBody(z: ZObject, fields: typeof leadFields | readonly (typeo
   return inFieldOrder(fields, { ...body, name: fullName, f_name: body.f_name || fullName, phone });
 }
 
-const answeredFields = [
-  { key: 'id', label: 'Lead ID' },
-  { key: 'lead_status', label: 'Lead Status ID' },
-  { key: 'message', label: 'Gloop Message' },
-];
+export const leadSample = {
+  id: '271917813959131540676117904886673869329',
+  name: 'ישראל ישראלי',
+  f_name: 'ישראל',
+  l_name: 'ישראלי',
+  phone: '0501234567',
+  email: 'israel@example.co.il',
+  utm_source: 'Facebook',
+  utm_campaign: "Valentine's Day",
+};
 
 export const createLead = defineCreate({
   key: 'create_lead',
@@ -36,23 +40,14 @@ export const createLead = defineCreate({
     inputFields: leadFields,
     perform: async (z: ZObject, bundle: Bundle<LeadInput>) => {
       const body = leadBody(z, leadFields, bundle.inputData);
-      const answer = await callGloop(z, bundle, { method: 'POST', path: '/v2/leads/create', body });
-      const id = idFrom(answer.id);
-      if (id === undefined) throw invalidAnswer(z, 'the new lead\'s id');
-      return { ...body, id, lead_status: idFrom(answer.lead_status) ?? body.lead_status ?? '', message: String(answer.message ?? '') };
+      const created = await createInGloop(z, bundle, '/v2/leads/create', body, 'lead');
+      return { ...body, id: created.id, lead_status: idFrom(created.lead_status) ?? body.lead_status ?? '', message: created.message };
     },
-    sample: {
-      id: '271917813959131540676117904886673869329',
-      lead_status: '233069071553535427697228277840563827497',
-      message: 'הליד נוצר בהצלחה',
-      name: 'ישראל ישראלי',
-      f_name: 'ישראל',
-      l_name: 'ישראלי',
-      phone: '0501234567',
-      email: 'israel@example.co.il',
-      utm_source: 'Facebook',
-      utm_campaign: "Valentine's Day",
-    },
-    outputFields: outputFieldsFrom(leadFields, answeredFields),
+    sample: { ...leadSample, lead_status: '233069071553535427697228277840563827497', message: 'הליד נוצר בהצלחה' },
+    outputFields: outputFieldsFrom(leadFields, [
+      { key: 'id', label: 'Lead ID' },
+      { key: 'lead_status', label: 'Lead Status ID' },
+      { key: 'message', label: 'Gloop Message' },
+    ]),
   },
 });

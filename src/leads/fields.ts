@@ -73,3 +73,9 @@ export const leadFields = defineInputFields([
     helpText: 'Yes if the lead agreed to receive your mailing list (מנוי לדיוור).',
   },
 ]);
+
+const DUPLICATE_CHECK_KEYS: readonly string[] = ['name', 'f_name', 'l_name', 'phone', 'email', 'text', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
+
+/** The smaller set Gloop's duplicate check takes: no owner, status, company, subscription or custom fields. */
+export const duplicateCheckFields = leadFields.filter((field) => DUPLICATE_CHECK_KEYS.includes(field.key));
+export const duplicateCheckFieldGroups = leadFieldGroups.filter((group) => duplicateCheckFields.some((field) => field.group === group.key));

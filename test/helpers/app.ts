@@ -3,7 +3,9 @@ import { LocalZap } from '../../scripts/local-zap';
 import App from '../../src';
 
 export { App };
-export const appTester = createAppTester(App);
+// Core patches node:http for its logs once per process; the patch outlives a test file and
+// wraps whatever nock instance was active then. Zapier's logging is not under test here.
+export const appTester = createAppTester({ ...App, flags: { skipHttpPatch: true } });
 
 export const DOMAIN = 'acme.gloopcrm.co.il';
 export const BASE_URL = `https://${DOMAIN}`;

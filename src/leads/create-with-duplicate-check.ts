@@ -1,0 +1,44 @@
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import { createInGloop } from '../http/client';
+import { outputFieldsFrom } from '../fields/values';
+import { leadBody, leadSample, type LeadInput } from './create';
+import { duplicateCheckFieldGroups, duplicateCheckFields } from './fields';
+
+export const VERDICTS = ['new', 'duplicate', 'returning_lead', 'returning_customer', 'unknown'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** Gloop states its verdict only in Hebrew words; these are the words of its four outcomes. */
+export function verdictOf(message: string): Verdict {
+  if (message.includes('כפול')) return 'duplicate';
+  if (message.includes('לקוח חוזר') || message.includes('לקוח קיים')) return 'returning_customer';
+  if (message.includes('ליד חוזר')) return 'returning_lead';
+  if (message.includes('נוצר')) return 'new';
+  return 'unknown';
+}
+
+export const createLeadWithDuplicateCheck = defineCreate({
+  key: 'create_lead_with_duplicate_check',
+  noun: 'Lead',
+  display: {
+    label: 'Create Lead (Duplicate Check)',
+    description:
+      'Creates a lead after Gloop checks its phone and email against existing leads and customers, and marks it new, duplicate, returning lead or returning customer.',
+  },
+  operation: {
+    inputFieldGroups: duplicateCheckFieldGroups,
+    inputFields: duplicateCheckFields,
+    perform: async (z: ZObject, bundle: Bundle<Partial<LeadInput>>) => {
+      const body = leadBody(z, duplicateCheckFields, bundle.inputData);
+      const created = await createInGloop(z, bundle, '/v2/leads/intelligent', body, 'lead');
+      const verdict = verdictOf(created.message);
+      return { ...body, id: created.id, message: created.message, verdict, is_known: verdict !== 'new' && verdict !== 'unknown' };
+    },
+    sample: { ...leadSample, message: 'הפעולה הושלמה - הליד כפול וכבר עובר כרגע תהליך מכירה.', verdict: 'duplicate', is_known: true },
+    outputFields: outputFieldsFrom(duplicateCheckFields, [
+      { key: 'id', label: 'Lead ID' },
+      { key: 'message', label: "Gloop's Verdict (Hebrew)" },
+      { key: 'verdict', label: 'Verdict: new, duplicate, returning_lead, returning_customer or unknown' },
+      { key: 'is_known', label: 'Already Known to Gloop', type: 'boolean' },
+    ]),
+  },
+});
