@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { capturePost } from './helpers/capture';
 import { useNock } from './helpers/nock';
 import { createLead } from '../src/leads/create';
 import { ACCESS_TOKEN, App, authData, perform, BASE_URL, CLIENT_SECRET, LEAD_ID, STATUS_ID, USER_ID, zapierErrorOf } from './helpers/app';
@@ -9,16 +10,8 @@ function createWith(inputData: Record<string, unknown>) {
   return perform(App.creates.create_lead, { authData, inputData });
 }
 
-/** Answers one create and keeps the raw body Gloop received. */
 function expectCreate(status = 201, answer: object | string = created, headers: Record<string, string> = {}) {
-  const received: string[] = [];
-  nock(BASE_URL, { reqheaders: { authorization: `Bearer ${ACCESS_TOKEN}`, 'content-type': /application\/json/ } })
-    .post('/v2/leads/create')
-    .reply(function (_uri, body) {
-      received.push(typeof body === 'string' ? body : JSON.stringify(body));
-      return [status, answer, headers];
-    });
-  return received;
+  return capturePost('/v2/leads/create', status, answer, headers);
 }
 
 useNock();
@@ -93,7 +86,7 @@ describe('create_lead refuses bad input before any request', () => {
   it.each([
     [{ phone: '0501234567' }, 'The lead needs a name: map "Full Name" or "First Name"; fix it in this step\'s fields.'],
     [{ name: '   ', l_name: '', phone: '0501234567' }, 'The lead needs a name: map "Full Name" or "First Name"; fix it in this step\'s fields.'],
-    [{ name: 'A' }, 'Gloop needs a phone number for every lead: map "Phone"; fix it in this step\'s fields.'],
+    [{ name: 'A' }, '"Phone" is empty, and Gloop needs it: map a value; fix it in this step\'s fields.'],
     [
       { name: 'A', phone: 'call me' },
       '"Phone" must be a phone number such as 050-123-4567 or +972 50 123 4567, not "call me"; fix it in this step\'s fields.',

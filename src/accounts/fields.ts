@@ -1,4 +1,5 @@
 import { defineInputFields } from 'zapier-platform-core';
+import { customSlotFields, subscriberField } from '../fields/shared';
 
 const LEAD_ID_HELP = 'The id of a lead, e.g. the Lead ID from "Create Lead" or "Find Lead or Customer".';
 
@@ -37,17 +38,6 @@ export const accountFields = defineInputFields([
   { key: 'type', label: 'Customer Type', dynamic: 'account_type_list.id.name', group: 'classification', helpText: 'The kind of customer (סוג לקוח).' },
   { key: 'owner', label: 'Owner', dynamic: 'user_list.id.name', group: 'classification', helpText: 'The user responsible for the customer (נציג).' },
   { key: 'lead_id', label: 'From Lead', search: 'find_lead.id', group: 'classification', helpText: `Links the customer to the lead it came from. ${LEAD_ID_HELP}` },
-  ...(['one', 'two', 'three', 'four'] as const).map((slot, index) => ({
-    key: `ext_${slot}` as const,
-    label: `Custom Field ${index + 1}`,
-    group: 'custom',
-    helpText: 'A free slot for data with no natural place on the customer (שדה נוסף). Your Gloop admin decides what each slot means.',
-  })),
-  {
-    key: 'is_subscriber',
-    label: 'Subscribed to Mailing List',
-    type: 'boolean',
-    group: 'person',
-    helpText: 'Yes if the customer agreed to receive your mailing list (מנוי לדיוור).',
-  },
+  ...customSlotFields('customer', ''),
+  subscriberField('customer'),
 ]);

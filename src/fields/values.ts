@@ -26,6 +26,14 @@ export function bodyFrom(z: ZObject, fields: readonly PlainInputField[], inputDa
   return body;
 }
 
+/** Zapier marks required fields in the editor, but a mapped value can still arrive blank. */
+export function requireValues(z: ZObject, fields: readonly PlainInputField[], body: RequestBody, keys: readonly string[]): void {
+  const missing = fields.filter((field) => keys.includes(field.key) && body[field.key] === undefined);
+  if (missing.length > 0) {
+    throw invalidInput(z, `${missing.map((field) => `"${labelOf(field)}"`).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} empty, and Gloop needs ${missing.length > 1 ? 'them' : 'it'}: map a value`);
+  }
+}
+
 /** The same body with its keys in the fields' order, whatever order the values were settled in. */
 export function inFieldOrder(fields: readonly PlainInputField[], body: RequestBody): RequestBody {
   return Object.fromEntries(fields.flatMap((field) => (body[field.key] === undefined ? [] : [[field.key, body[field.key]]])));

@@ -1,6 +1,6 @@
 import { defineCreate, type Bundle, type InferInputData, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { createInGloop, idFrom } from '../http/client';
-import { bodyFrom, inFieldOrder, invalidInput, outputFieldsFrom, phoneOf, type RequestBody } from '../fields/values';
+import { bodyFrom, inFieldOrder, invalidInput, outputFieldsFrom, phoneOf, requireValues, type RequestBody } from '../fields/values';
 import { leadFieldGroups, leadFields } from './fields';
 
 export type LeadInput = InferInputData<typeof leadFields>;
@@ -12,8 +12,8 @@ export function leadBody(z: ZObject, fields: readonly PlainInputField[], inputDa
   if (typeof fullName !== 'string' || fullName === '') {
     throw invalidInput(z, 'The lead needs a name: map "Full Name" or "First Name"');
   }
-  if (typeof body.phone !== 'string') throw invalidInput(z, 'Gloop needs a phone number for every lead: map "Phone"');
-  const phone = phoneOf(z, fields.find((field) => field.key === 'phone') ?? { key: 'phone' }, body.phone);
+  requireValues(z, fields, body, ['phone']);
+  const phone = phoneOf(z, { key: 'phone', label: 'Phone' }, String(body.phone));
   return inFieldOrder(fields, { ...body, name: fullName, f_name: body.f_name || fullName, phone });
 }
 

@@ -1,4 +1,5 @@
 import { defineInputFields } from 'zapier-platform-core';
+import { customSlotFields, subscriberField } from '../fields/shared';
 
 export const leadFieldGroups = [
   { key: 'person', label: 'Who the lead is' },
@@ -58,20 +59,8 @@ export const leadFields = defineInputFields([
   { key: 'utm_campaign', label: 'UTM Campaign', group: 'attribution', helpText: 'The campaign, e.g. "Valentine\'s Day".' },
   { key: 'utm_term', label: 'UTM Term', group: 'attribution', helpText: 'The paid search keyword.' },
   { key: 'utm_content', label: 'UTM Content', group: 'attribution', helpText: 'Which ad or link was clicked.' },
-  ...(['one', 'two', 'three', 'four'] as const).map((slot, index) => ({
-    key: `ext_${slot}` as const,
-    label: `Custom Field ${index + 1}`,
-    group: 'custom',
-    helpText:
-      'A free slot for data with no natural place on the lead, e.g. the answer to "What time should we call you?" (שדה נוסף). Your Gloop admin decides what each slot means.',
-  })),
-  {
-    key: 'is_subscriber',
-    label: 'Subscribed to Mailing List',
-    type: 'boolean',
-    group: 'person',
-    helpText: 'Yes if the lead agreed to receive your mailing list (מנוי לדיוור).',
-  },
+  ...customSlotFields('lead', ', e.g. the answer to "What time should we call you?"'),
+  subscriberField('lead'),
 ]);
 
 const DUPLICATE_CHECK_KEYS: readonly string[] = ['name', 'f_name', 'l_name', 'phone', 'email', 'text', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];

@@ -26,7 +26,7 @@ export const findLeadFields = defineInputFields([
 
 type FindInput = InferInputData<typeof findLeadFields>;
 
-const SEARCH_LIMIT = '10';
+const SEARCH_LIMIT = 10;
 
 const resultFields = ['id', 'object_type', 'name', 'phone', 'email', 'company', 'passport', 'utm_source', 'utm_campaign', 'created', 'updated', 'created_by', 'updated_by'];
 

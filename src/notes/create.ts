@@ -1,6 +1,6 @@
 import { defineCreate, defineInputFields, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
 import { createInGloop } from '../http/client';
-import { bodyFrom, characterCount, invalidInput, outputFieldsFrom } from '../fields/values';
+import { bodyFrom, characterCount, invalidInput, outputFieldsFrom, requireValues } from '../fields/values';
 
 export const NOTE_MAX_CHARACTERS = 4000;
 
@@ -40,8 +40,8 @@ export const createNote = defineCreate({
       if ((body.lead_id === undefined) === (body.account_id === undefined)) {
         throw invalidInput(z, 'Fill exactly one of "Lead ID" and "Customer ID": the note goes on one lead or one customer');
       }
-      if (typeof body.msg !== 'string') throw invalidInput(z, '"Note" is empty: map the text of the note');
-      const length = characterCount(body.msg);
+      requireValues(z, noteFields, body, ['msg']);
+      const length = characterCount(String(body.msg));
       if (length > NOTE_MAX_CHARACTERS) {
         throw invalidInput(z, `"Note" has ${length} characters and Gloop takes at most ${NOTE_MAX_CHARACTERS}: shorten it or split it into several notes`);
       }

@@ -1,45 +1,21 @@
-import { LocalZap } from '../../scripts/local-zap';
-import App from '../../src';
-import { ALLOW_LOCAL_SANDBOX_ENV } from '../../src/http/domain';
-import type { Sandbox } from '../../sandbox/server';
 import { DOCUMENTED_USER_ID, LEAD_STATUS } from '../../sandbox/seed';
 import { zapierErrorOf } from '../helpers/app';
-import { armFault, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, expireTokens, sandboxFor } from '../helpers/sandbox';
+import { armFault, connectTo, expireTokens, sandboxFor, useConnectedSandbox } from '../helpers/sandbox';
 
 const CREATE = 'creates.create_lead.operation.perform';
 const lead = { name: 'ישראל ישראלי', phone: '050-123-4567' };
 
-let sandbox: Sandbox;
-let zap: LocalZap;
-
-beforeAll(() => {
-  process.env[ALLOW_LOCAL_SANDBOX_ENV] = '1';
-});
-afterAll(() => {
-  delete process.env[ALLOW_LOCAL_SANDBOX_ENV];
-});
-
-async function connectTo(target: Sandbox, secret = DEFAULT_CLIENT_SECRET): Promise<LocalZap> {
-  const connected = new LocalZap(App, { domain: target.url, client_id: DEFAULT_CLIENT_ID, client_secret: secret });
-  await connected.connect();
-  return connected;
-}
-
-beforeEach(async () => {
-  sandbox = await sandboxFor();
-  zap = await connectTo(sandbox);
-});
-afterEach(() => sandbox.close());
+const live = useConnectedSandbox();
 
 describe('the app on the sandbox, over real HTTP', () => {
   it('connects, tests the connection and labels it with the domain', async () => {
-    expect(zap.authData.access_token).toMatch(/^[\w-]{22}$/);
-    await expect(zap.run('authentication.test')).resolves.toMatchObject({ limit: 1 });
-    expect(await zap.run('authentication.connectionLabel')).toBe(new URL(sandbox.url).host);
+    expect(live.zap.authData.access_token).toMatch(/^[\w-]{22}$/);
+    await expect(live.zap.run('authentication.test')).resolves.toMatchObject({ limit: 1 });
+    expect(await live.zap.run('authentication.connectionLabel')).toBe(new URL(live.sandbox.url).host);
   });
 
   it('says a wrong secret is wrong, with Gloop\'s Hebrew, and never shows it', async () => {
-    const error = await zapierErrorOf(connectTo(sandbox, 'not-the-secret'));
+    const error = await zapierErrorOf(connectTo(live.sandbox, 'not-the-secret'));
     expect(error).toEqual({
       name: 'AppError',
       code: 'InvalidCredentials',
@@ -50,14 +26,14 @@ describe('the app on the sandbox, over real HTTP', () => {
   });
 
   it('renews an expired token mid-run and creates the lead once', async () => {
-    await expireTokens(sandbox);
-    const output = await zap.run<Record<string, string>>(CREATE, { inputData: lead });
-    expect(zap.sessionsStarted).toBe(2);
-    expect(sandbox.store.records('LEADS').map((record) => record.id)).toEqual([output.id]);
+    await expireTokens(live.sandbox);
+    const output = await live.zap.run<Record<string, string>>(CREATE, { inputData: lead });
+    expect(live.zap.sessionsStarted).toBe(2);
+    expect(live.sandbox.store.records('LEADS').map((record) => record.id)).toEqual([output.id]);
   });
 
   it('stores the lead byte for byte: Hebrew, emoji, quotes and 39-digit ids', async () => {
-    const output = await zap.run<Record<string, string>>(CREATE, {
+    const output = await live.zap.run<Record<string, string>>(CREATE, {
       inputData: {
         name: ' דנה "הגדולה" לוי 🌟 ',
         phone: '+972 (52) 765-4321',
@@ -68,7 +44,7 @@ describe('the app on the sandbox, over real HTTP', () => {
         is_subscriber: 'yes',
       },
     });
-    const [stored] = sandbox.store.records('LEADS');
+    const [stored] = live.sandbox.store.records('LEADS');
     expect(stored.id).toBe(output.id);
     expect(stored.raw).toBe(
       `{"name":"דנה \\"הגדולה\\" לוי 🌟","f_name":"דנה \\"הגדולה\\" לוי 🌟","phone":"+972527654321","text":"שורה 1\\nשורה 2 — \\"ציטוט\\" 🙂",` +
@@ -78,7 +54,7 @@ describe('the app on the sandbox, over real HTTP', () => {
   });
 
   it('shows Gloop\'s Hebrew reason when it rejects the lead', async () => {
-    const error = await zapierErrorOf(zap.run(CREATE, { inputData: { ...lead, owner: '1'.repeat(39) } }));
+    const error = await zapierErrorOf(live.zap.run(CREATE, { inputData: { ...lead, owner: '1'.repeat(39) } }));
     expect(error).toEqual({
       name: 'AppError',
       code: 'GloopBadRequest',
@@ -118,24 +94,24 @@ describe('every injected fault', () => {
     ['no-id', { name: 'AppError', code: 'GloopInvalidResponse', status: 502 }],
     ['not-json', { name: 'AppError', code: 'GloopInvalidResponse', status: 502 }],
   ] as const)('%s ends in the right Zapier error, and the replay stores the lead once', async (kind, expected) => {
-    await armFault(sandbox, '/v2/leads/create', kind, 1, 3);
-    expect(await zapierErrorOf(zap.run(CREATE, { inputData: lead }))).toMatchObject(expected);
-    expect(sandbox.store.records('LEADS')).toEqual([]);
+    await armFault(live.sandbox, '/v2/leads/create', kind, 1, 3);
+    expect(await zapierErrorOf(live.zap.run(CREATE, { inputData: lead }))).toMatchObject(expected);
+    expect(live.sandbox.store.records('LEADS')).toEqual([]);
 
-    const replayed = await zap.run<Record<string, string>>(CREATE, { inputData: lead });
-    expect(sandbox.store.records('LEADS').map((record) => record.id)).toEqual([replayed.id]);
+    const replayed = await live.zap.run<Record<string, string>>(CREATE, { inputData: lead });
+    expect(live.sandbox.store.records('LEADS').map((record) => record.id)).toEqual([replayed.id]);
   });
 
   it('a hang ends in a timeout error before Zapier\'s 30 seconds, and nothing is stored', async () => {
-    await armFault(sandbox, '/v2/leads/create', 'hang');
+    await armFault(live.sandbox, '/v2/leads/create', 'hang');
     jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     try {
-      const failure = zapierErrorOf(zap.run(CREATE, { inputData: lead }));
+      const failure = zapierErrorOf(live.zap.run(CREATE, { inputData: lead }));
       for (let second = 0; second < 26; second += 1) await jest.advanceTimersByTimeAsync(1_000);
       expect(await failure).toMatchObject({ name: 'AppError', code: 'GloopTimeout', status: 504 });
     } finally {
       jest.useRealTimers();
     }
-    expect(sandbox.store.records('LEADS')).toEqual([]);
+    expect(live.sandbox.store.records('LEADS')).toEqual([]);
   });
 });

@@ -1,5 +1,8 @@
 import { startSandbox, type Sandbox, type SandboxOptions, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../sandbox/server';
 import type { FaultKind } from '../../sandbox/faults';
+import { LocalZap } from '../../scripts/local-zap';
+import App from '../../src';
+import { ALLOW_LOCAL_SANDBOX_ENV } from '../../src/http/domain';
 
 export { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET };
 
@@ -49,4 +52,33 @@ export class RawGloop {
     });
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   }
+}
+
+/** The app may call the sandbox's http://127.0.0.1 only behind its opt-in. */
+export function allowLocalSandbox(): void {
+  beforeAll(() => {
+    process.env[ALLOW_LOCAL_SANDBOX_ENV] = '1';
+  });
+  afterAll(() => {
+    delete process.env[ALLOW_LOCAL_SANDBOX_ENV];
+  });
+}
+
+/** A Zap connected to the sandbox through the app's own session step. */
+export async function connectTo(sandbox: Sandbox, clientSecret = DEFAULT_CLIENT_SECRET): Promise<LocalZap> {
+  const zap = new LocalZap(App, { domain: sandbox.url, client_id: DEFAULT_CLIENT_ID, client_secret: clientSecret });
+  await zap.connect();
+  return zap;
+}
+
+/** Each test gets a fresh in-memory sandbox and a Zap connected to it. */
+export function useConnectedSandbox(): { sandbox: Sandbox; zap: LocalZap } {
+  const context = {} as { sandbox: Sandbox; zap: LocalZap };
+  allowLocalSandbox();
+  beforeEach(async () => {
+    context.sandbox = await sandboxFor();
+    context.zap = await connectTo(context.sandbox);
+  });
+  afterEach(() => context.sandbox.close());
+  return context;
 }

@@ -1,0 +1,153 @@
+import nock from 'nock';
+import { verdictOf } from '../src/leads/create-with-duplicate-check';
+import { App, authData, BASE_URL, LEAD_ID, perform, STATUS_ID, USER_ID, zapierErrorOf } from './helpers/app';
+import { capturePost } from './helpers/capture';
+import { useNock } from './helpers/nock';
+
+useNock();
+
+const ACCOUNT_ID = '318470115526385338148997581651340149330';
+const ACCOUNT_STATUS_ID = '104788409124312076361553853542960557491';
+const run = (key: 'create_lead_with_duplicate_check' | 'create_note' | 'create_account', inputData: Record<string, unknown>) =>
+  perform(App.creates[key], { authData, inputData });
+const find = (inputData: Record<string, unknown>) => perform(App.searches.find_lead, { authData, inputData });
+
+describe('create_lead_with_duplicate_check', () => {
+  const duplicate = 'הפעולה הושלמה - הליד כפול וכבר עובר כרגע תהליך מכירה.';
+
+  it('sends only the fields the duplicate check takes, and returns the verdict in words a filter can use', async () => {
+    const received = capturePost('/v2/leads/intelligent', 201, { id: LEAD_ID, message: duplicate, name: 'israel israeli' });
+    const output = await run('create_lead_with_duplicate_check', {
+      name: 'ישראל ישראלי',
+      phone: '050 123 4567',
+      email: 'israel@example.co.il',
+      utm_source: 'Facebook',
+      owner: USER_ID,
+      lead_status: STATUS_ID,
+      company: 'אקמה',
+    });
+    expect(received).toEqual(['{"name":"ישראל ישראלי","f_name":"ישראל ישראלי","phone":"0501234567","email":"israel@example.co.il","utm_source":"Facebook"}']);
+    expect(output).toEqual({
+      name: 'ישראל ישראלי',
+      f_name: 'ישראל ישראלי',
+      phone: '0501234567',
+      email: 'israel@example.co.il',
+      utm_source: 'Facebook',
+      id: LEAD_ID,
+      message: duplicate,
+      verdict: 'duplicate',
+      is_known: true,
+    });
+  });
+
+  it.each([
+    [duplicate, 'duplicate'],
+    ['הפעולה הושלמה - לקוח חוזר: הליד שויך ללקוח קיים.', 'returning_customer'],
+    ['⚠️ לקוח חוזר', 'returning_customer'],
+    ['הפעולה הושלמה - ליד חוזר: הליד כבר היה במערכת ונפתח מחדש.', 'returning_lead'],
+    ['הפעולה הושלמה - הליד נוצר בהצלחה.', 'new'],
+    ['OK', 'unknown'],
+  ])('reads %j as %s', (message, verdict) => {
+    expect(verdictOf(message)).toBe(verdict);
+  });
+
+  it('refuses to report a lead without an id', async () => {
+    capturePost('/v2/leads/intelligent', 201, { message: duplicate });
+    expect(await zapierErrorOf(run('create_lead_with_duplicate_check', { name: 'A', phone: '0501234567' }))).toMatchObject({ code: 'GloopInvalidResponse' });
+  });
+});
+
+describe('find_lead', () => {
+  it('searches newest first across leads and customers, and returns ids as strings', async () => {
+    const received: string[] = [];
+    nock(BASE_URL)
+      .post('/v2/search/leadsAndAccounts')
+      .reply(function (_uri, body) {
+        received.push(JSON.stringify(body));
+        return [
+          200,
+          `{"count": 1, "results": [{"id": ${LEAD_ID}, "object_type": "LEADS", "created": "2026-02-14T09:30:00Z", "name": "ישראל ישראלי", "phone": "0501234567"}]}`,
+          { 'Content-Type': 'application/json' },
+        ];
+      });
+    const found = await find({ phone: '+972 50-123-4567', object_type: 'BOTH' });
+    expect(received).toEqual(['{"phone":"+972501234567","object_type":null,"order_by":"created","order":"desc","limit":10}']);
+    expect(found).toEqual([expect.objectContaining({ id: LEAD_ID, object_type: 'LEADS', name: 'ישראל ישראלי', email: null })]);
+  });
+
+  it('narrows to customers only when asked', async () => {
+    const received = capturePost('/v2/search/leadsAndAccounts', 200, { count: 0, results: [] });
+    expect(await find({ email: 'a@b.co.il', name: 'רון', object_type: 'ACCOUNTS' })).toEqual([]);
+    expect(received).toEqual(['{"email":"a@b.co.il","name":"רון","object_type":"ACCOUNTS","order_by":"created","order":"desc","limit":10}']);
+  });
+
+  it('asks for a criterion instead of sending an empty search', async () => {
+    expect(await zapierErrorOf(find({ object_type: 'LEADS', phone: '  ' }))).toEqual({
+      name: 'AppError',
+      code: 'InvalidInput',
+      status: 400,
+      message: "Fill at least one of Phone, Email, Name, Company or ID Number: Gloop finds nothing for an empty search; fix it in this step's fields.",
+    });
+  });
+
+  it('is paired with create_lead as Find or Create Lead', () => {
+    expect(App.searchOrCreates?.find_lead).toMatchObject({ search: 'find_lead', create: 'create_lead' });
+  });
+});
+
+describe('create_note', () => {
+  it('adds a note to a lead, byte for byte', async () => {
+    const received = capturePost('/v2/notes/create', 201, { id: '196872918095809862949125226744960663127', message: 'ההערה נוצרה בהצלחה' });
+    const output = await run('create_note', { lead_id: LEAD_ID, msg: ' התקשר בערב 🙂 "דחוף" ' });
+    expect(received).toEqual([`{"lead_id":"${LEAD_ID}","msg":"התקשר בערב 🙂 \\"דחוף\\""}`]);
+    expect(output).toMatchObject({ id: '196872918095809862949125226744960663127', message: 'ההערה נוצרה בהצלחה' });
+  });
+
+  it('takes 4000 characters, counting an emoji as one', async () => {
+    const received = capturePost('/v2/notes/create', 201, { id: '1'.repeat(39), message: 'ההערה נוצרה בהצלחה' });
+    await run('create_note', { account_id: ACCOUNT_ID, msg: '😀'.repeat(4000) });
+    expect(received).toHaveLength(1);
+  });
+
+  it.each([
+    [{ msg: 'x' }, 'Fill exactly one of "Lead ID" and "Customer ID": the note goes on one lead or one customer'],
+    [{ lead_id: LEAD_ID, account_id: ACCOUNT_ID, msg: 'x' }, 'Fill exactly one of "Lead ID" and "Customer ID": the note goes on one lead or one customer'],
+    [{ lead_id: LEAD_ID, msg: '  ' }, '"Note" is empty, and Gloop needs it: map a value'],
+    [{ lead_id: LEAD_ID, msg: 'ש'.repeat(4001) }, '"Note" has 4001 characters and Gloop takes at most 4000: shorten it or split it into several notes'],
+    [{ lead_id: 'ישראל', msg: 'x' }, '"Lead ID" must be a Gloop id (up to 39 digits), not "ישראל"'],
+  ])('refuses %j before any request', async (inputData, problem) => {
+    expect(await zapierErrorOf(run('create_note', inputData))).toEqual({ name: 'AppError', code: 'InvalidInput', status: 400, message: `${problem}; fix it in this step's fields.` });
+  });
+});
+
+describe('create_account', () => {
+  it('creates a customer: first name from the full name, the birthday as a date, ids as strings', async () => {
+    const received = capturePost('/v2/accounts/create', 201, { account_status: ACCOUNT_STATUS_ID, id: ACCOUNT_ID, message: 'הלקוח נוצר בהצלחה' });
+    const output = await run('create_account', {
+      name: 'רון לוי',
+      phone: '054-111-2233',
+      b_day: '1990-05-17T00:00:00+03:00',
+      status: ACCOUNT_STATUS_ID,
+      owner: USER_ID,
+      lead_id: LEAD_ID,
+      is_subscriber: 'no',
+    });
+    expect(received).toEqual([
+      `{"name":"רון לוי","f_name":"רון לוי","phone":"0541112233","b_day":"1990-05-17","status":"${ACCOUNT_STATUS_ID}","owner":"${USER_ID}","lead_id":"${LEAD_ID}","is_subscriber":false}`,
+    ]);
+    expect(output).toMatchObject({ id: ACCOUNT_ID, account_status: ACCOUNT_STATUS_ID, message: 'הלקוח נוצר בהצלחה' });
+  });
+
+  it.each([
+    [{ name: 'רון' }, '"Customer Status" is empty, and Gloop needs it: map a value'],
+    [{ status: ACCOUNT_STATUS_ID }, '"Full Name" is empty, and Gloop needs it: map a value'],
+    [{ name: 'רון', status: ACCOUNT_STATUS_ID, b_day: '17/05/1990' }, '"Birthday" must be a date such as 1990-05-17, not "17/05/1990"'],
+    [{ name: 'רון', status: ACCOUNT_STATUS_ID, b_day: '2021-02-30' }, '"Birthday" must be a date such as 1990-05-17, not "2021-02-30"'],
+  ])('refuses %j before any request', async (inputData, problem) => {
+    expect(await zapierErrorOf(run('create_account', inputData))).toEqual({ name: 'AppError', code: 'InvalidInput', status: 400, message: `${problem}; fix it in this step's fields.` });
+  });
+
+  it('warns in its description that a customer can start automations', () => {
+    expect(App.creates.create_account.display.description).toContain('can start automations in Gloop');
+  });
+});
