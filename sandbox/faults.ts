@@ -1,5 +1,6 @@
 /** Ways the sandbox can misbehave on purpose, so tests can prove what the app makes of each. */
-export const FAULT_KINDS = ['429', '500', '503', 'hang', 'drop', 'no-id', 'not-json'] as const;
+/** `none` lets a call through untouched: it spaces faults out in a sequence. */
+export const FAULT_KINDS = ['429', '500', '503', 'hang', 'drop', 'no-id', 'not-json', 'none'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface Fault {
@@ -33,6 +34,6 @@ export class Faults {
     if (!queue || !next) return undefined;
     next.remaining -= 1;
     if (next.remaining === 0) queue.shift();
-    return { kind: next.kind, retryAfter: next.retryAfter };
+    return next.kind === 'none' ? undefined : { kind: next.kind, retryAfter: next.retryAfter };
   }
 }

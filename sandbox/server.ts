@@ -19,6 +19,8 @@ export interface Sandbox {
   url: string;
   store: Store;
   faults: Faults;
+  /** Calls received per API path (not the page or the controls), for tests and benchmarks to count. */
+  requests: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const api = new GloopApi(store, options);
   const faults = new Faults();
   const sockets = new Set<Socket>();
+  const requests = new Map<string, number>();
 
   const server = createServer((request, response) => {
     void readBody(request)
@@ -66,6 +69,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(renderPage(store.records(), names));
       return;
     }
+    requests.set(url.pathname, (requests.get(url.pathname) ?? 0) + 1);
     const fault = api.knows(url.pathname) ? faults.take(url.pathname) : undefined;
     if (fault) return misbehave(fault, request, response);
     send(response, api.handle({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, authorization: request.headers.authorization ?? '', body }));
@@ -103,6 +107,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     url: `http://127.0.0.1:${port}`,
     store,
     faults,
+    requests,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,0 +1,237 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, type Sandbox } from '../sandbox/server';
+import { LocalZap } from '../scripts/local-zap';
+import App from '../src';
+import { ALLOW_LOCAL_SANDBOX_ENV } from '../src/http/domain';
+
+const root = join(__dirname, '..', '..');
+const CREATE = 'creates.create_lead.operation.perform';
+const LEAD = { name: 'ישראל ישראלי', phone: '050-123-4567', email: 'israel@example.co.il', text: 'מעוניין בהצעת מחיר 🙂', utm_source: 'Facebook' };
+const LEAD_BODY = JSON.stringify({ name: 'ישראל ישראלי', f_name: 'ישראל ישראלי', phone: '0501234567', email: 'israel@example.co.il', text: 'מעוניין בהצעת מחיר 🙂', utm_source: 'Facebook' });
+const COLD_RUNS = 7;
+const CALLS = 300;
+const WARM_UP = 20;
+const DROPDOWN_RUNS = 15;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+function sandboxWith(users: number): Promise<Sandbox> {
+  return startSandbox({ port: 0, database: ':memory:', users, clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET, tokenTtlSeconds: 3600 });
+}
+
+async function connected(sandbox: Sandbox): Promise<LocalZap> {
+  const zap = new LocalZap(App, { domain: sandbox.url, client_id: DEFAULT_CLIENT_ID, client_secret: DEFAULT_CLIENT_SECRET });
+  await zap.connect();
+  return zap;
+}
+
+const totalRequests = (sandbox: Sandbox) => [...sandbox.requests.values()].reduce((sum, count) => sum + count, 0);
+
+/** 1. HTTP requests per create: steady state, and right after the token expired. */
+async function requestsPerCreate() {
+  const sandbox = await sandboxWith(12);
+  try {
+    const zap = await connected(sandbox);
+    await zap.run(CREATE, { inputData: LEAD });
+    let before = totalRequests(sandbox);
+    await zap.run(CREATE, { inputData: LEAD });
+    const steady = totalRequests(sandbox) - before;
+    sandbox.store.expireTokens();
+    before = totalRequests(sandbox);
+    await zap.run(CREATE, { inputData: LEAD });
+    const afterExpiry = totalRequests(sandbox) - before;
+    return { steady, steadyGoal: 1, afterExpiry, afterExpiryGoal: 3, leadsStored: sandbox.store.records('LEADS').length, leadsCreated: 3 };
+  } finally {
+    await sandbox.close();
+  }
+}
+
+/** Installs and builds the bare baseline app once, in a temp folder. */
+function buildBareApp(work: string): string {
+  const dir = join(work, 'bare-app');
+  mkdirSync(dir);
+  for (const file of ['index.js', 'package.json']) copyFileSync(join(root, 'bench', 'bare-app', file), join(dir, file));
+  writeFileSync(join(dir, '.zapierapprc'), JSON.stringify({ includeInBuild: ['node_modules/(async|async-generator|generator)-function/require\\.mjs$'] }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir, stdio: 'pipe' });
+  execFileSync(join(root, 'node_modules', '.bin', 'zapier-platform'), ['build', '--skip-dep-install', '--skip-validation'], {
+    cwd: dir,
+    stdio: 'pipe',
+    env: { ...process.env, DISABLE_ZAPIER_ANALYTICS: '1' },
+  });
+  return join(dir, 'build', 'build.zip');
+}
+
+function unzip(zip: string, into: string): string {
+  mkdirSync(into);
+  execFileSync('unzip', ['-q', zip, '-d', into]);
+  return into;
+}
+
+/** Asynchronous, so the sandbox in this process can answer the child. */
+async function coldStart(dir: string, method: string, bundle: object): Promise<{ ms: number; peakRssMb: number }> {
+  const { stdout: out } = await promisify(execFile)(process.execPath, ['--disable-warning=ExperimentalWarning', join(root, 'dist', 'bench', 'cold-start.js'), dir, method, JSON.stringify(bundle)], {
+    encoding: 'utf8',
+    env: { ...process.env, [ALLOW_LOCAL_SANDBOX_ENV]: '1' },
+  });
+  const line = out.split('\n').find((text) => text.startsWith('COLD-START '));
+  if (!line) throw new Error(`cold start printed no result:\n${out}`);
+  return JSON.parse(line.slice('COLD-START '.length)) as { ms: number; peakRssMb: number };
+}
+
+/** 2 and 5. Cold start and build.zip size, against the bare app in the same run. */
+async function coldStartAndSize(work: string) {
+  const ourZip = join(root, 'build', 'build.zip'); // written by `npm run zip`, which `npm run bench` runs first
+  const bareZip = buildBareApp(work);
+  const ourDir = unzip(ourZip, join(work, 'ours'));
+  const bareDir = unzip(bareZip, join(work, 'bare'));
+  const sandbox = await sandboxWith(12);
+  try {
+    const zap = await connected(sandbox);
+    const token = zap.authData.access_token;
+    const ours: { ms: number; peakRssMb: number }[] = [];
+    const bare: { ms: number; peakRssMb: number }[] = [];
+    for (let run = 0; run < COLD_RUNS; run += 1) {
+      // Alternate, so drift on a noisy machine falls on both alike.
+      ours.push(await coldStart(ourDir, CREATE, { authData: { domain: sandbox.url, access_token: token }, inputData: LEAD }));
+      bare.push(await coldStart(bareDir, 'creates.trivial.operation.perform', { inputData: { url: `${sandbox.url}/v2/leads/create`, token, body: JSON.parse(LEAD_BODY) } }));
+    }
+    const ms = { ours: median(ours.map((run) => run.ms)), bare: median(bare.map((run) => run.ms)) };
+    const mb = { ours: median(ours.map((run) => run.peakRssMb)), bare: median(bare.map((run) => run.peakRssMb)) };
+    const size = { ours: statSync(ourZip).size, bare: statSync(bareZip).size };
+    return {
+      coldStart: { runs: COLD_RUNS, oursMs: round(ms.ours), bareMs: round(ms.bare), timeRatio: round(ms.ours / ms.bare, 3), oursPeakRssMb: round(mb.ours), barePeakRssMb: round(mb.bare), memoryRatio: round(mb.ours / mb.bare, 3), goal: '<= 1.10' },
+      buildZip: { oursBytes: size.ours, bareBytes: size.bare, ratio: round(size.ours / size.bare, 3) },
+    };
+  } finally {
+    await sandbox.close();
+  }
+}
+
+function rawPost(url: string, token: string, body: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const call = request(url, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (response) => {
+      response.resume();
+      response.on('end', () => (response.statusCode === 201 ? resolve() : reject(new Error(`raw POST answered ${response.statusCode}`))));
+    });
+    call.on('error', reject);
+    call.end(body);
+  });
+}
+
+/** 3. Per-call overhead: create_lead through the app, against one raw POST of the same body and against the bare app's create. */
+async function perCallOverhead() {
+  const sandbox = await sandboxWith(12);
+  try {
+    const zap = await connected(sandbox);
+    const token = zap.authData.access_token;
+    const url = `${sandbox.url}/v2/leads/create`;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bareZap = new LocalZap(require(join(root, 'bench', 'bare-app', 'index.js')) as object, {});
+    const bareInput = { url, token, body: JSON.parse(LEAD_BODY) as object };
+    const contenders: Record<'app' | 'raw' | 'bare', () => Promise<unknown>> = {
+      app: () => zap.run(CREATE, { inputData: LEAD }),
+      raw: () => rawPost(url, token, LEAD_BODY),
+      bare: () => bareZap.run('creates.trivial.operation.perform', { inputData: bareInput }),
+    };
+    const times: Record<keyof typeof contenders, number[]> = { app: [], raw: [], bare: [] };
+    for (let call = 0; call < WARM_UP + CALLS; call += 1) {
+      for (const [name, run] of Object.entries(contenders) as [keyof typeof contenders, () => Promise<unknown>][]) {
+        const started = process.hrtime.bigint();
+        await run();
+        if (call >= WARM_UP) times[name].push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+    }
+    const [app, raw, bare] = [median(times.app), median(times.raw), median(times.bare)];
+    return {
+      calls: CALLS,
+      appMedianMs: round(app, 3),
+      rawMedianMs: round(raw, 3),
+      bareAppMedianMs: round(bare, 3),
+      ratioToRaw: round(app / raw, 3),
+      ratioToBareApp: round(app / bare, 3),
+      goal: '<= 1.25',
+    };
+  } finally {
+    await sandbox.close();
+  }
+}
+
+/** 4. The owner dropdown's first page for accounts of 25, 1,000 and 100,000 users. */
+async function dropdownGrowth() {
+  const rows: { users: number; requestsForFirstPage: number; medianMs: number }[] = [];
+  for (const users of [25, 1_000, 100_000]) {
+    const sandbox = await sandboxWith(users);
+    try {
+      const zap = await connected(sandbox);
+      const times: number[] = [];
+      let requests = 0;
+      for (let run = 0; run < DROPDOWN_RUNS; run += 1) {
+        const before = totalRequests(sandbox);
+        const started = process.hrtime.bigint();
+        await zap.run('triggers.user_list.operation.perform', { meta: { page: 0 } as never });
+        times.push(Number(process.hrtime.bigint() - started) / 1e6);
+        requests = totalRequests(sandbox) - before;
+      }
+      rows.push({ users, requestsForFirstPage: requests, medianMs: round(median(times), 3) });
+    } finally {
+      await sandbox.close();
+    }
+  }
+  return rows.map((row) => ({ ...row, timeRatioTo25: round(row.medianMs / rows[0].medianMs, 3) }));
+}
+
+async function measure(work: string) {
+  return {
+    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, date: new Date().toISOString() },
+    requestsPerCreate: await requestsPerCreate(),
+    ...(await coldStartAndSize(work)),
+    perCallOverhead: await perCallOverhead(),
+    dropdownGrowth: await dropdownGrowth(),
+  };
+}
+
+async function main(): Promise<void> {
+  process.env[ALLOW_LOCAL_SANDBOX_ENV] = '1';
+  const work = mkdtempSync(join(tmpdir(), 'gloop-bench-'));
+  try {
+    const results = await measure(work);
+    mkdirSync(join(root, 'bench-results'), { recursive: true });
+    writeFileSync(join(root, 'bench-results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+    printTable(results);
+    console.log(`\n${JSON.stringify(results)}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function printTable(results: Awaited<ReturnType<typeof measure>>): void {
+  const { requestsPerCreate: r, coldStart: c, buildZip: z, perCallOverhead: p, dropdownGrowth: g } = results;
+  const lines = [
+    ['measure', 'ours', 'baseline', 'ratio', 'goal'],
+    ['requests per create (steady)', r.steady, '-', '-', `${r.steadyGoal}`],
+    ['requests per create (token expired)', r.afterExpiry, '-', '-', `<= ${r.afterExpiryGoal}`],
+    ['cold start ms (median)', c.oursMs, c.bareMs, c.timeRatio, c.goal],
+    ['cold start peak RSS MB (median)', c.oursPeakRssMb, c.barePeakRssMb, c.memoryRatio, c.goal],
+    ['create_lead ms vs one raw POST (median)', p.appMedianMs, p.rawMedianMs, p.ratioToRaw, p.goal],
+    ['create_lead ms vs bare core app create (median)', p.appMedianMs, p.bareAppMedianMs, p.ratioToBareApp, '-'],
+    ...g.map((row) => [`owner dropdown page 1, ${row.users} users: requests / ms`, `${row.requestsForFirstPage} / ${row.medianMs}`, '25 users', row.timeRatioTo25, 'flat']),
+    ['build.zip bytes', z.oursBytes, z.bareBytes, z.ratio, '-'],
+  ].map((row) => row.map(String));
+  const widths = lines[0].map((_, column) => Math.max(...lines.map((row) => row[column].length)));
+  for (const row of lines) console.log(row.map((cell, column) => cell.padEnd(widths[column])).join('  '));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
