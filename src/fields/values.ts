@@ -60,16 +60,16 @@ function valueOf(z: ZObject, field: PlainInputField, raw: unknown): BodyValue | 
 
 function booleanOf(z: ZObject, field: PlainInputField, raw: unknown): boolean {
   if (typeof raw === 'boolean') return raw;
-  const word = String(raw).trim().toLowerCase();
+  const word = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim().toLowerCase() : '';
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
-  throw invalidInput(z, `"${labelOf(field)}" must be yes or no, not "${shorten(String(raw))}"`);
+  throw invalidInput(z, `"${labelOf(field)}" must be yes or no, not ${shown(raw)}`);
 }
 
 function textOf(z: ZObject, field: PlainInputField, raw: unknown): string {
   if (typeof raw === 'string') return raw.trim();
   if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) throw invalidInput(z, `"${labelOf(field)}" must be text, not ${raw}`);
+    if (!Number.isFinite(raw)) throw invalidInput(z, `"${labelOf(field)}" received an invalid number: map text or a valid number`);
     return String(raw);
   }
   if (typeof raw === 'boolean' || typeof raw === 'bigint') return String(raw);
@@ -119,6 +119,14 @@ export function invalidInput(z: ZObject, problem: string): Error {
 
 function labelOf(field: PlainInputField): string {
   return field.label ?? field.key;
+}
+
+/** A value as the user would recognise it in a message. */
+function shown(raw: unknown): string {
+  if (typeof raw === 'string') return `"${shorten(raw)}"`;
+  if (typeof raw === 'object' && raw !== null) return 'a list or an object';
+  if (typeof raw === 'number' && !Number.isFinite(raw)) return 'an invalid number';
+  return String(raw);
 }
 
 function shorten(text: string): string {
