@@ -7,6 +7,9 @@ const { createAppHandler } = require('zapier-platform-core') as { createAppHandl
 
 type AuthData = Record<string, string>;
 
+/** Receives every log line as Zapier would store it: message and data, already scrubbed by core. */
+export type LogSink = (message: string, data: Record<string, unknown>) => void;
+
 /**
  * Runs the app's methods the way Zapier's runtime does around them: through core's handler,
  * with a cursor for paging triggers, and on RefreshAuthError a new session and one more try.
@@ -17,7 +20,11 @@ export class LocalZap {
   authData: AuthData;
   sessionsStarted = 0;
 
-  constructor(app: object, credentials: AuthData) {
+  constructor(
+    app: object,
+    credentials: AuthData,
+    private readonly logSink?: LogSink,
+  ) {
     this.handler = createAppHandler(app);
     this.authData = { ...credentials };
   }
@@ -46,8 +53,10 @@ export class LocalZap {
       bundle: { ...bundle, authData: this.authData },
       storeKey: method,
       cursorTestObj: this.cursorFor(method, bundle.meta?.page ?? 0),
-      // As the CLI runs apps: no per-run memory report on stdout.
+      // As the CLI runs apps: no per-run memory report on stdout; with a log sink, as
+      // `zapier-platform invoke` does, every HTTP call (fetch too) is logged to it.
       calledFromCli: true,
+      ...(this.logSink ? { calledFromCliInvoke: true, customLogger: this.logSink } : {}),
     });
     return output.results;
   }

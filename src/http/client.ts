@@ -1,6 +1,6 @@
 import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
 import { gloopBaseUrl, InvalidDomainError } from './domain';
-import { failureFromResponse, failureWithoutResponse, invalidAnswer, isRecord, REQUEST_TIMEOUT_MS } from './failures';
+import { failureFromResponse, failureWithoutResponse, invalidAnswer, isRecord, REQUEST_TIMEOUT_MS, scrub } from './failures';
 import { parseJsonKeepingBigIds } from './json';
 
 export interface GloopCall {
@@ -28,7 +28,8 @@ export function baseUrlFor(z: ZObject, authData: GloopAuthData): string {
   try {
     return gloopBaseUrl(authData.domain);
   } catch (error) {
-    if (error instanceof InvalidDomainError) throw new z.errors.Error(error.message, 'InvalidDomain', 400);
+    // An admin may paste the secret into the wrong field.
+    if (error instanceof InvalidDomainError) throw new z.errors.Error(scrub(error.message, secretsOf(authData)), 'InvalidDomain', 400);
     throw error;
   }
 }

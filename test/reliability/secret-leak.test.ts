@@ -1,0 +1,92 @@
+import nock from 'nock';
+import { LocalZap } from '../../scripts/local-zap';
+import type { FaultKind } from '../../sandbox/faults';
+import type { Sandbox } from '../../sandbox/server';
+import App from '../../src';
+import { allowLocalSandbox, armFault, DEFAULT_CLIENT_ID, sandboxFor } from '../helpers/sandbox';
+
+const SECRET = 'S3cr3t-Do-Not-Leak-42';
+const WRONG_SECRET = 'Wr0ng-Secret-Also-Private-7';
+const NOCK_DOMAIN = 'acme.gloopcrm.co.il';
+const NOCK_TOKEN = 'NockToken-HsXI8gp1B5F2d5EDnGy3Tw';
+const CREATE = 'creates.create_lead.operation.perform';
+const LEAD = { name: 'ישראל ישראלי', phone: '050-123-4567' };
+
+/** Everything a person or Zapier's logs could see: errors, outputs and every log line. */
+const seen: string[] = [];
+const tokens = new Set<string>([NOCK_TOKEN]);
+const logSink = (message: string, data: Record<string, unknown>) => seen.push(message, JSON.stringify(data));
+
+async function observe(attempt: Promise<unknown>): Promise<void> {
+  try {
+    seen.push(JSON.stringify(await attempt));
+  } catch (error) {
+    seen.push(String((error as Error).message), String((error as Error).stack));
+  }
+}
+
+function zapOn(domain: string, clientSecret = SECRET, accessToken?: string): LocalZap {
+  return new LocalZap(App, { domain, client_id: DEFAULT_CLIENT_ID, client_secret: clientSecret, ...(accessToken ? { access_token: accessToken } : {}) }, logSink);
+}
+
+let sandbox: Sandbox;
+allowLocalSandbox();
+beforeAll(async () => {
+  sandbox = await sandboxFor({ clientSecret: SECRET });
+});
+afterAll(async () => {
+  await sandbox.close();
+  nock.cleanAll();
+  nock.enableNetConnect();
+  nock.restore();
+});
+
+describe('no secret or token in any message, output or log line', () => {
+  it('drives every error path', async () => {
+    // The sandbox: a good session, a wrong secret, an expired token, every fault.
+    const zap = zapOn(sandbox.url);
+    await zap.connect();
+    tokens.add(zap.authData.access_token);
+    await observe(zapOn(sandbox.url, WRONG_SECRET).connect());
+    sandbox.store.expireTokens();
+    await observe(zap.run(CREATE, { inputData: LEAD }));
+    tokens.add(zap.authData.access_token);
+    for (const kind of ['429', '500', '503', 'drop', 'no-id', 'not-json'] as FaultKind[]) {
+      await armFault(sandbox, '/v2/leads/create', kind);
+      await observe(zap.run(CREATE, { inputData: LEAD }));
+      await armFault(sandbox, '/oauth/token', kind);
+      await observe(zapOn(sandbox.url).connect());
+    }
+    for (const inputData of [{ phone: 'x' }, { name: 'A', phone: 'call me' }, { name: 'A', phone: '050', owner: 'moshe' }, { name: { a: 1 }, phone: '0501234567' }]) {
+      await observe(zap.run(CREATE, { inputData: inputData as never }));
+    }
+    await observe(zap.run('creates.create_note.operation.perform', { inputData: { msg: 'x'.repeat(4001), lead_id: '1' } as never }));
+    await observe(zap.run('searches.find_lead.operation.perform', { inputData: {} }));
+
+    // Every status, from a Gloop that echoes the credentials back in its errors.
+    nock.disableNetConnect();
+    const echo = { message: `token ${NOCK_TOKEN} secret ${SECRET}`, error: `Bearer ${NOCK_TOKEN}`, errors: [`Basic ${Buffer.from(`${DEFAULT_CLIENT_ID}:${SECRET}`).toString('base64')}`] };
+    for (const status of [400, 401, 403, 404, 405, 409, 422, 429, 500, 502, 503, 504]) {
+      nock(`https://${NOCK_DOMAIN}`).post('/v2/leads/create').reply(status, echo).post('/oauth/token').reply(status, echo);
+      await observe(zapOn(NOCK_DOMAIN, SECRET, NOCK_TOKEN).run(CREATE, { inputData: LEAD }));
+      nock.cleanAll();
+      nock(`https://${NOCK_DOMAIN}`).post('/oauth/token').reply(status, echo);
+      // A renewal: the connection still holds the token that expired.
+      await observe(zapOn(NOCK_DOMAIN, SECRET, NOCK_TOKEN).connect());
+      nock.cleanAll();
+    }
+    nock(`https://${NOCK_DOMAIN}`).post('/oauth/token').replyWithError(Object.assign(new Error(`reset ${SECRET}`), { code: 'ECONNRESET' }));
+    await observe(zapOn(NOCK_DOMAIN, SECRET, NOCK_TOKEN).connect());
+
+    // Bad domains, the secret pasted where the domain goes among them.
+    for (const domain of [`${SECRET}.example`, `https://user:${SECRET}@acme.gloopcrm.co.il`, `-${SECRET}.gloopcrm.co.il`, 'http://acme.gloopcrm.co.il', '127.0.0.1', 'localhost']) {
+      await observe(zapOn(domain).connect());
+      await observe(zapOn(domain, SECRET, NOCK_TOKEN).run(CREATE, { inputData: LEAD }));
+    }
+
+    const secrets = [SECRET, WRONG_SECRET, Buffer.from(`${DEFAULT_CLIENT_ID}:${SECRET}`).toString('base64'), Buffer.from(`${DEFAULT_CLIENT_ID}:${WRONG_SECRET}`).toString('base64'), ...tokens];
+    expect(seen.length).toBeGreaterThan(150);
+    const leaks = seen.filter((text) => secrets.some((secret) => text.includes(secret)));
+    expect(leaks).toEqual([]);
+  }, 60_000);
+});
