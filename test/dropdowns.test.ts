@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { useNock } from './helpers/nock';
 import { PAGE_SIZE as USERS_PAGE_SIZE } from '../src/dropdowns/paged';
-import { App, authData, BASE_URL, localZap, perform, STATUS_ID, USER_ID } from './helpers/app';
+import { App, authData, BASE_URL, localZap, perform, STATUS_ID, USER_ID, zapierErrorOf } from './helpers/app';
 
 useNock();
 
@@ -70,5 +70,17 @@ describe('lead status dropdown (lead_status_list)', () => {
       { id: STATUS_ID, name: '💫 חדש' },
       { id: '233069071553535427697228277840563827498', name: '🌟 בטיפול' },
     ]);
+  });
+});
+
+describe('a dropdown Gloop answers with something other than JSON', () => {
+  it('says so without claiming anything was written', async () => {
+    nock(BASE_URL).get('/v2/leads/statuses').reply(200, '<html>login</html>');
+    expect(await zapierErrorOf(perform(App.triggers.lead_status_list, { authData }))).toEqual({
+      name: 'AppError',
+      code: 'GloopInvalidResponse',
+      status: 502,
+      message: "Gloop answered without valid JSON; check that the connection's domain is your Gloop domain, or try again later.",
+    });
   });
 });

@@ -63,17 +63,17 @@ export async function callGloop(z: ZObject, bundle: Bundle<any>, call: GloopCall
   if (response.status >= 400) {
     throw failureFromResponse(z, { status: response.status, body: response.content, retryAfter: response.getHeader('retry-after') }, secrets);
   }
-  return parseAnswer(z, response.content);
+  return parseAnswer(z, response.content, call.method !== 'GET');
 }
 
-function parseAnswer(z: ZObject, content: string): Record<string, unknown> {
+function parseAnswer(z: ZObject, content: string, afterWrite: boolean): Record<string, unknown> {
   let parsed: unknown;
   try {
     parsed = parseJsonKeepingBigIds(content);
   } catch {
-    throw invalidAnswer(z, 'valid JSON');
+    throw invalidAnswer(z, 'valid JSON', afterWrite);
   }
-  if (!isRecord(parsed)) throw invalidAnswer(z, 'a JSON object');
+  if (!isRecord(parsed)) throw invalidAnswer(z, 'a JSON object', afterWrite);
   return parsed;
 }
 
@@ -92,6 +92,6 @@ export async function createInGloop(
 ): Promise<Record<string, unknown> & { id: string; message: string }> {
   const answer = await callGloop(z, bundle, { method: 'POST', path, body });
   const id = idFrom(answer.id);
-  if (id === undefined) throw invalidAnswer(z, `the new ${noun}'s id`);
+  if (id === undefined) throw invalidAnswer(z, `the new ${noun}'s id`, true);
   return { ...answer, id, message: typeof answer.message === 'string' ? answer.message : '' };
 }

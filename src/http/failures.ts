@@ -45,12 +45,12 @@ export function failureWithoutResponse(z: ZObject, error: unknown, secrets: read
   return new z.errors.Error(`Could not reach Gloop (${scrub(networkReason(error), secrets)}); check the domain in the connection, or replay this run later.`, 'GloopUnreachable', 503);
 }
 
-export function invalidAnswer(z: ZObject, what: string): Error {
-  return new z.errors.Error(
-    `Gloop answered without ${what}, so Zapier cannot confirm the change was saved; check Gloop before you replay this run.`,
-    'GloopInvalidResponse',
-    502,
-  );
+/** A 2xx that does not say what it should: after a write, nobody knows whether it was saved. */
+export function invalidAnswer(z: ZObject, what: string, afterWrite: boolean): Error {
+  const consequence = afterWrite
+    ? ', so Zapier cannot confirm the change was saved; check Gloop before you replay this run'
+    : "; check that the connection's domain is your Gloop domain, or try again later";
+  return new z.errors.Error(`Gloop answered without ${what}${consequence}.`, 'GloopInvalidResponse', 502);
 }
 
 /** The CRM's own words (Hebrew as sent), from whichever error shape its backend used. */
