@@ -1,6 +1,6 @@
 import { defineCreate, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
 import { createInGloop, idFrom } from '../http/client';
-import { bodyFrom, inFieldOrder, outputFieldsFrom, phoneOf, requireValues } from '../fields/values';
+import { bodyFrom, inFieldOrder, outputFieldsFrom, requireValues } from '../fields/values';
 import { accountFieldGroups, accountFields } from './fields';
 
 type AccountInput = InferInputData<typeof accountFields>;
@@ -19,9 +19,7 @@ export const createAccount = defineCreate({
     perform: async (z: ZObject, bundle: Bundle<AccountInput>) => {
       const sent = bodyFrom(z, accountFields, bundle.inputData);
       requireValues(z, accountFields, sent, ['name', 'status']);
-      const name = String(sent.name);
-      const phone = typeof sent.phone === 'string' ? phoneOf(z, { key: 'phone', label: 'Phone' }, sent.phone) : undefined;
-      const body = inFieldOrder(accountFields, { ...sent, f_name: sent.f_name || name, ...(phone === undefined ? {} : { phone }) });
+      const body = inFieldOrder(accountFields, { ...sent, f_name: sent.f_name || String(sent.name) });
       const created = await createInGloop(z, bundle, '/v2/accounts/create', body, 'customer');
       return { ...body, id: created.id, account_status: idFrom(created.account_status) ?? body.status, message: created.message };
     },

@@ -55,6 +55,7 @@ function valueOf(z: ZObject, field: PlainInputField, raw: unknown): BodyValue | 
   const text = textOf(z, field, raw);
   if (text === '') return undefined;
   if (field.type === 'datetime') return dateOf(z, field, text);
+  if (field.key === 'phone') return phoneOf(z, field, text);
   return field.dynamic || field.search ? idOf(z, field, text, raw) : text;
 }
 
@@ -104,7 +105,7 @@ export function characterCount(text: string): number {
 }
 
 /** Digits with an optional leading +: what is left once the usual punctuation of a phone number is gone. */
-export function phoneOf(z: ZObject, field: PlainInputField, phone: string): string {
+function phoneOf(z: ZObject, field: PlainInputField, phone: string): string {
   const compact = phone.replace(BIDI_MARKS, '').replace(/[\s\-.()\u2010-\u2015]/g, '');
   if (!/^\+?\d{3,20}$/.test(compact)) {
     throw invalidInput(z, `"${labelOf(field)}" must be a phone number such as 050-123-4567 or +972 50 123 4567, not "${shorten(phone)}"`);

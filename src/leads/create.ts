@@ -1,11 +1,11 @@
 import { defineCreate, type Bundle, type InferInputData, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { createInGloop, idFrom } from '../http/client';
-import { bodyFrom, inFieldOrder, invalidInput, outputFieldsFrom, phoneOf, requireValues, type RequestBody } from '../fields/values';
+import { bodyFrom, inFieldOrder, invalidInput, outputFieldsFrom, requireValues, type RequestBody } from '../fields/values';
 import { leadFieldGroups, leadFields } from './fields';
 
 export type LeadInput = InferInputData<typeof leadFields>;
 
-/** Gloop's own rules for a lead: a name in `name` and `f_name`, a phone of digits. */
+/** Gloop's own rules for a lead: a name in `name` and `f_name`, and a phone. */
 export function leadBody(z: ZObject, fields: readonly PlainInputField[], inputData: Record<string, unknown>): RequestBody {
   const body = bodyFrom(z, fields, inputData);
   const fullName = body.name || [body.f_name, body.l_name].filter(Boolean).join(' ');
@@ -13,8 +13,7 @@ export function leadBody(z: ZObject, fields: readonly PlainInputField[], inputDa
     throw invalidInput(z, 'The lead needs a name: map "Full Name" or "First Name"');
   }
   requireValues(z, fields, body, ['phone']);
-  const phone = phoneOf(z, { key: 'phone', label: 'Phone' }, String(body.phone));
-  return inFieldOrder(fields, { ...body, name: fullName, f_name: body.f_name || fullName, phone });
+  return inFieldOrder(fields, { ...body, name: fullName, f_name: body.f_name || fullName });
 }
 
 export const leadSample = {

@@ -1,7 +1,7 @@
 import { defineInputFields, defineSearch, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
 import { callGloop, idFrom } from '../http/client';
 import { isRecord } from '../http/failures';
-import { bodyFrom, invalidInput, phoneOf } from '../fields/values';
+import { bodyFrom, invalidInput } from '../fields/values';
 
 const CRITERIA = ['phone', 'email', 'name', 'company', 'passport'] as const;
 
@@ -44,7 +44,6 @@ export const findLead = defineSearch({
       if (!CRITERIA.some((key) => criteria[key] !== undefined)) {
         throw invalidInput(z, 'Fill at least one of Phone, Email, Name, Company or ID Number: Gloop finds nothing for an empty search');
       }
-      if (typeof criteria.phone === 'string') criteria.phone = phoneOf(z, { key: 'phone', label: 'Phone' }, criteria.phone);
       const objectType = criteria.object_type === 'LEADS' || criteria.object_type === 'ACCOUNTS' ? criteria.object_type : null;
       const answer = await callGloop(z, bundle, {
         method: 'POST',
