@@ -2,7 +2,9 @@ import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { baseUrlFor, callGloop } from './http/client';
 import { exchangeCredentials } from './http/session';
 
-const WHERE = 'A Gloop admin finds it in System settings -> Webhooks/API -> API token.';
+/** Where a Gloop admin creates the API client: the vendor's own guide, with screenshots. */
+export const CREDENTIALS_GUIDE = 'https://api.gloopcrm.co.il/docs/api/authorization/access_token';
+const WHERE = `A Gloop admin creates it in **System settings -> Webhooks/API -> API token** ([how, step by step](${CREDENTIALS_GUIDE})).`;
 
 export const authentication = {
   type: 'session',
@@ -12,7 +14,7 @@ export const authentication = {
       label: 'Gloop Domain',
       required: true,
       type: 'string',
-      helpText: `Your account's own Gloop address, e.g. \`acme.gloopcrm.co.il\`. ${WHERE}`,
+      helpText: `Your account's own Gloop address, shown beside the API token, e.g. \`acme.gloopcrm.co.il\`. ${WHERE}`,
       placeholder: 'acme.gloopcrm.co.il',
       isNoSecret: true,
     },
@@ -22,7 +24,7 @@ export const authentication = {
       label: 'Client Secret',
       required: true,
       type: 'password',
-      helpText: `The API client's secret, shown beside its Client ID. ${WHERE} Each pair can be revoked on its own.`,
+      helpText: `The API client's secret, shown once beside its Client ID. ${WHERE} Each pair can be revoked on its own.`,
     },
   ],
   sessionConfig: { perform: exchangeCredentials },

@@ -1,8 +1,9 @@
 import { defineApp, version as platformVersion } from 'zapier-platform-core';
 import { version } from '../package.json';
 import { createAccount } from './accounts/create';
+import { findCustomer, findOrCreateCustomer } from './accounts/find';
 import { authentication } from './authentication';
-import { accountStatusList, accountTypeList, leadStatusList, userList } from './dropdowns';
+import { accountStatusList, accountTypeList, customerList, leadList, leadStatusList, userList } from './dropdowns';
 import { createLead } from './leads/create';
 import { createLeadWithDuplicateCheck } from './leads/create-with-duplicate-check';
 import { findLead, findOrCreateLead } from './leads/find';
@@ -17,9 +18,12 @@ export default defineApp({
     [leadStatusList.key]: leadStatusList,
     [accountStatusList.key]: accountStatusList,
     [accountTypeList.key]: accountTypeList,
+    [leadList.key]: leadList,
+    [customerList.key]: customerList,
   },
   searches: {
     [findLead.key]: findLead,
+    [findCustomer.key]: findCustomer,
   },
   creates: {
     [createLead.key]: createLead,
@@ -29,5 +33,6 @@ export default defineApp({
   },
   searchOrCreates: {
     [findOrCreateLead.key]: findOrCreateLead,
+    [findOrCreateCustomer.key]: findOrCreateCustomer,
   },
 });

@@ -42,7 +42,7 @@ describe('create_lead request body', () => {
     });
 
     expect(received).toEqual([
-      '{"name":"ישראל ישראלי","f_name":"ישראל","l_name":"ישראלי","phone":"+972501234567","email":"israel@example.co.il",' +
+      '{"phone":"+972501234567","name":"ישראל ישראלי","f_name":"ישראל","l_name":"ישראלי","email":"israel@example.co.il",' +
         '"company":"חברה \\"בע״מ\\" 🚀","text":"שלום! I\'d like a call — \\"ASAP\\" 😀\\nשורה שנייה",' +
         `"owner":"${USER_ID}","lead_status":"${STATUS_ID}","utm_source":"Facebook","utm_medium":"cpc",` +
         '"utm_campaign":"Valentine\'s Day","utm_term":"crm","utm_content":"ad-7","ext_one":"בערב","ext_two":"b","ext_three":"c","ext_four":"d",' +
@@ -54,25 +54,25 @@ describe('create_lead request body', () => {
   it('leaves blank optional fields out and fills the first name with the full name, as Gloop asks', async () => {
     const received = expectCreate();
     await createWith({ name: 'משה כהן', phone: '050-1234567', email: '   ', company: '', owner: null, is_subscriber: undefined });
-    expect(received).toEqual(['{"name":"משה כהן","f_name":"משה כהן","phone":"0501234567"}']);
+    expect(received).toEqual(['{"phone":"0501234567","name":"משה כהן","f_name":"משה כהן"}']);
   });
 
   it('composes the full name from first and last name when it is blank', async () => {
     const received = expectCreate();
     await createWith({ f_name: 'דנה', l_name: 'לוי', phone: '03.123.4567' });
-    expect(received).toEqual(['{"name":"דנה לוי","f_name":"דנה","l_name":"לוי","phone":"031234567"}']);
+    expect(received).toEqual(['{"phone":"031234567","name":"דנה לוי","f_name":"דנה","l_name":"לוי"}']);
   });
 
   it('reads yes/no words and "false" strings as booleans', async () => {
     const received = expectCreate();
     await createWith({ name: 'A B', phone: '0501234567', is_subscriber: 'false' });
-    expect(received).toEqual(['{"name":"A B","f_name":"A B","phone":"0501234567","is_subscriber":false}']);
+    expect(received).toEqual(['{"phone":"0501234567","name":"A B","f_name":"A B","is_subscriber":false}']);
   });
 
   it('strips the invisible direction marks Hebrew forms put around phone numbers', async () => {
     const received = expectCreate();
     await createWith({ name: 'A', phone: '\u200f050-123\u200e-4567' });
-    expect(received).toEqual(['{"name":"A","f_name":"A","phone":"0501234567"}']);
+    expect(received).toEqual(['{"phone":"0501234567","name":"A","f_name":"A"}']);
   });
 
   it('makes one request per create', async () => {
@@ -195,12 +195,12 @@ describe('create_lead definition', () => {
   const operation = createLead.operation as unknown as { inputFields: Field[]; outputFields: Field[]; sample: Record<string, string> };
   const fields = operation.inputFields;
 
-  it('offers all 19 documented attributes, each labelled and explained, name and phone required', () => {
+  it('offers all 19 documented attributes, each labelled and explained, the phone required and first', () => {
     expect(fields.map((field) => field.key)).toEqual([
-      'name', 'f_name', 'l_name', 'phone', 'email', 'company', 'text', 'owner', 'lead_status',
+      'phone', 'name', 'f_name', 'l_name', 'email', 'company', 'text', 'owner', 'lead_status',
       'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'ext_one', 'ext_two', 'ext_three', 'ext_four', 'is_subscriber',
     ]);
-    expect(fields.filter((field) => field.required).map((field) => field.key)).toEqual(['name', 'phone']);
+    expect(fields.filter((field) => field.required).map((field) => field.key)).toEqual(['phone']);
     for (const field of fields) {
       expect(field.label).toBeTruthy();
       expect(field.helpText).toBeTruthy();

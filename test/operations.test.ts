@@ -26,13 +26,20 @@ describe('create_lead_with_duplicate_check', () => {
       lead_status: STATUS_ID,
       company: 'אקמה',
     });
-    expect(received).toEqual(['{"name":"ישראל ישראלי","f_name":"ישראל ישראלי","phone":"0501234567","email":"israel@example.co.il","utm_source":"Facebook"}']);
+    expect(received).toEqual(['{"phone":"0501234567","name":"ישראל ישראלי","f_name":"ישראל ישראלי","email":"israel@example.co.il","utm_source":"Facebook"}']);
+    // Every output key on every run, blank where nothing was sent, so a mapped field never vanishes.
     expect(output).toEqual({
+      phone: '0501234567',
       name: 'ישראל ישראלי',
       f_name: 'ישראל ישראלי',
-      phone: '0501234567',
+      l_name: '',
       email: 'israel@example.co.il',
+      text: '',
       utm_source: 'Facebook',
+      utm_medium: '',
+      utm_campaign: '',
+      utm_term: '',
+      utm_content: '',
       id: LEAD_ID,
       message: duplicate,
       verdict: 'duplicate',
@@ -57,37 +64,71 @@ describe('create_lead_with_duplicate_check', () => {
   });
 });
 
-describe('find_lead', () => {
-  it('searches newest first across leads and customers, and returns ids as strings', async () => {
-    const received: string[] = [];
+const RESULT = (type: 'LEADS' | 'ACCOUNTS', id = LEAD_ID) =>
+  `{"count": 1, "results": [{"id": ${id}, "object_type": "${type}", "created": "2026-02-14T09:30:00Z", "name": "ישראל ישראלי", "phone": "0501234567", "passport": null}]}`;
+const NONE = { count: 0, results: [] };
+
+/** Answers each search in turn and keeps the raw bodies Gloop received. */
+function searches(...answers: (string | object)[]): string[] {
+  const received: string[] = [];
+  for (const answer of answers) {
     nock(BASE_URL)
       .post('/v2/search/leadsAndAccounts')
       .reply(function (_uri, body) {
         received.push(JSON.stringify(body));
-        return [
-          200,
-          `{"count": 1, "results": [{"id": ${LEAD_ID}, "object_type": "LEADS", "created": "2026-02-14T09:30:00Z", "name": "ישראל ישראלי", "phone": "0501234567"}]}`,
-          { 'Content-Type': 'application/json' },
-        ];
+        return [200, answer, { 'Content-Type': 'application/json' }];
       });
-    const found = await find({ phone: '+972 50-123-4567', object_type: 'BOTH' });
-    expect(received).toEqual(['{"phone":"+972501234567","object_type":null,"order_by":"created","order":"desc","limit":10}']);
-    expect(found).toEqual([expect.objectContaining({ id: LEAD_ID, object_type: 'LEADS', name: 'ישראל ישראלי', email: null })]);
+  }
+  return received;
+}
+const searchBody = (criteria: string, type: string) => `{${criteria},"object_type":"${type}","order_by":"created","order":"desc","limit":10}`;
+
+describe('find_lead', () => {
+  it('searches leads only, newest first, and returns every key with ids as strings', async () => {
+    const received = searches(RESULT('LEADS'));
+    const found = await find({ phone: '+972 50-123-4567' });
+    expect(received).toEqual([searchBody('"phone":"+972501234567"', 'LEADS')]);
+    expect(found).toEqual([
+      {
+        id: LEAD_ID,
+        object_type: 'LEADS',
+        name: 'ישראל ישראלי',
+        phone: '0501234567',
+        email: '',
+        company: '',
+        passport: '',
+        utm_source: '',
+        utm_campaign: '',
+        created: '2026-02-14T09:30:00Z',
+        updated: '',
+        created_by: '',
+        updated_by: '',
+      },
+    ]);
   });
 
-  it('narrows to customers only when asked', async () => {
-    const received = capturePost('/v2/search/leadsAndAccounts', 200, { count: 0, results: [] });
-    expect(await find({ email: 'a@b.co.il', name: 'רון', object_type: 'ACCOUNTS' })).toEqual([]);
-    expect(received).toEqual(['{"email":"a@b.co.il","name":"רון","object_type":"ACCOUNTS","order_by":"created","order":"desc","limit":10}']);
+  it('never returns a customer when asked for leads only, even if Gloop sends one', async () => {
+    searches(RESULT('ACCOUNTS'));
+    expect(await find({ email: 'a@b.co.il', object_type: 'LEADS' })).toEqual([]);
   });
 
-  it('asks for a criterion instead of sending an empty search', async () => {
-    expect(await zapierErrorOf(find({ object_type: 'LEADS', phone: '  ' }))).toEqual({
-      name: 'AppError',
-      code: 'InvalidInput',
-      status: 400,
-      message: "Fill at least one of Phone, Email, Name, Company or ID Number: Gloop finds nothing for an empty search; fix it in this step's fields.",
-    });
+  it('with "Leads, then customers", returns a matching customer when no lead matches, so a Zap can branch', async () => {
+    const received = searches(NONE, RESULT('ACCOUNTS', ACCOUNT_ID));
+    expect(await find({ email: 'a@b.co.il', object_type: 'BOTH' })).toEqual([expect.objectContaining({ id: ACCOUNT_ID, object_type: 'ACCOUNTS' })]);
+    expect(received).toEqual([searchBody('"email":"a@b.co.il"', 'LEADS'), searchBody('"email":"a@b.co.il"', 'ACCOUNTS')]);
+  });
+
+  it('with "Leads, then customers", a matching lead ends the search in one request', async () => {
+    const received = searches(RESULT('LEADS'));
+    expect(await find({ email: 'a@b.co.il', object_type: 'BOTH' })).toEqual([expect.objectContaining({ id: LEAD_ID, object_type: 'LEADS' })]);
+    expect(received).toHaveLength(1);
+  });
+
+  it.each([
+    [{ object_type: 'LEADS', phone: '  ' }, 'Fill at least one of Phone, Email, Name, Company or ID Number: Gloop finds nothing for an empty search'],
+    [{ phone: '0501234567', object_type: 'ACCOUNTS' }, '"Look In" must be "Leads only" or "Leads, then customers", not "ACCOUNTS"'],
+  ])('refuses %j before any request', async (inputData, problem) => {
+    expect(await zapierErrorOf(find(inputData))).toEqual({ name: 'AppError', code: 'InvalidInput', status: 400, message: `${problem}; fix it in this step's fields.` });
   });
 
   it('is paired with create_lead as Find or Create Lead', () => {
@@ -95,11 +136,26 @@ describe('find_lead', () => {
   });
 });
 
+describe('find_customer', () => {
+  const findCustomer = (inputData: Record<string, unknown>) => perform(App.searches.find_customer, { authData, inputData });
+
+  it('searches customers only and never returns a lead', async () => {
+    const received = searches(RESULT('ACCOUNTS', ACCOUNT_ID), RESULT('LEADS'));
+    expect(await findCustomer({ name: 'רון', passport: '123456782' })).toEqual([expect.objectContaining({ id: ACCOUNT_ID, object_type: 'ACCOUNTS', name: 'ישראל ישראלי' })]);
+    expect(await findCustomer({ name: 'רון' })).toEqual([]);
+    expect(received).toEqual([searchBody('"name":"רון","passport":"123456782"', 'ACCOUNTS'), searchBody('"name":"רון"', 'ACCOUNTS')]);
+  });
+
+  it('is paired with create_account as Find or Create Customer', () => {
+    expect(App.searchOrCreates?.find_customer).toMatchObject({ search: 'find_customer', create: 'create_account' });
+  });
+});
+
 describe('create_note', () => {
   it('adds a note to a lead, byte for byte', async () => {
     const received = capturePost('/v2/notes/create', 201, { id: '196872918095809862949125226744960663127', message: 'ההערה נוצרה בהצלחה' });
     const output = await run('create_note', { lead_id: LEAD_ID, msg: ' התקשר בערב 🙂 "דחוף" ' });
-    expect(received).toEqual([`{"lead_id":"${LEAD_ID}","msg":"התקשר בערב 🙂 \\"דחוף\\""}`]);
+    expect(received).toEqual([`{"msg":"התקשר בערב 🙂 \\"דחוף\\"","lead_id":"${LEAD_ID}"}`]);
     expect(output).toMatchObject({ id: '196872918095809862949125226744960663127', message: 'ההערה נוצרה בהצלחה' });
   });
 
@@ -110,11 +166,11 @@ describe('create_note', () => {
   });
 
   it.each([
-    [{ msg: 'x' }, 'Fill exactly one of "Lead ID" and "Customer ID": the note goes on one lead or one customer'],
-    [{ lead_id: LEAD_ID, account_id: ACCOUNT_ID, msg: 'x' }, 'Fill exactly one of "Lead ID" and "Customer ID": the note goes on one lead or one customer'],
+    [{ msg: 'x' }, 'Fill exactly one of "Lead" and "Customer": the note goes on one lead or one customer'],
+    [{ lead_id: LEAD_ID, account_id: ACCOUNT_ID, msg: 'x' }, 'Fill exactly one of "Lead" and "Customer": the note goes on one lead or one customer'],
     [{ lead_id: LEAD_ID, msg: '  ' }, '"Note" is empty, and Gloop needs it: map a value'],
     [{ lead_id: LEAD_ID, msg: 'ש'.repeat(4001) }, '"Note" has 4001 characters and Gloop takes at most 4000: shorten it or split it into several notes'],
-    [{ lead_id: 'ישראל', msg: 'x' }, '"Lead ID" must be a Gloop id (up to 39 digits), not "ישראל"'],
+    [{ lead_id: 'ישראל', msg: 'x' }, '"Lead" must be a Gloop id (up to 39 digits), not "ישראל"'],
   ])('refuses %j before any request', async (inputData, problem) => {
     expect(await zapierErrorOf(run('create_note', inputData))).toEqual({ name: 'AppError', code: 'InvalidInput', status: 400, message: `${problem}; fix it in this step's fields.` });
   });
@@ -133,14 +189,14 @@ describe('create_account', () => {
       is_subscriber: 'no',
     });
     expect(received).toEqual([
-      `{"name":"רון לוי","f_name":"רון לוי","phone":"0541112233","b_day":"1990-05-17","status":"${ACCOUNT_STATUS_ID}","owner":"${USER_ID}","lead_id":"${LEAD_ID}","is_subscriber":false}`,
+      `{"status":"${ACCOUNT_STATUS_ID}","name":"רון לוי","f_name":"רון לוי","phone":"0541112233","b_day":"1990-05-17","owner":"${USER_ID}","lead_id":"${LEAD_ID}","is_subscriber":false}`,
     ]);
     expect(output).toMatchObject({ id: ACCOUNT_ID, account_status: ACCOUNT_STATUS_ID, message: 'הלקוח נוצר בהצלחה' });
   });
 
   it.each([
     [{ name: 'רון' }, '"Customer Status" is empty, and Gloop needs it: map a value'],
-    [{ status: ACCOUNT_STATUS_ID }, '"Full Name" is empty, and Gloop needs it: map a value'],
+    [{ status: ACCOUNT_STATUS_ID }, 'The customer needs a name: map "Full Name" or "First Name"'],
     [{ name: 'רון', status: ACCOUNT_STATUS_ID, b_day: '17/05/1990' }, '"Birthday" must be a date such as 1990-05-17, not "17/05/1990"'],
     [{ name: 'רון', status: ACCOUNT_STATUS_ID, b_day: '2021-02-30' }, '"Birthday" must be a date such as 1990-05-17, not "2021-02-30"'],
   ])('refuses %j before any request', async (inputData, problem) => {
@@ -148,6 +204,6 @@ describe('create_account', () => {
   });
 
   it('warns in its description that a customer can start automations', () => {
-    expect(App.creates.create_account.display.description).toContain('can start automations in Gloop');
+    expect(App.creates.create_account.display.description).toContain('can start automations such as invoicing');
   });
 });

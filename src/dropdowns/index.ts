@@ -1,6 +1,6 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { callGloop } from '../http/client';
-import { activeChoices, choiceOutputFields } from './choices';
+import { activeChoices, choiceOutputFields, type Choice } from './choices';
 import { pagedDropdown } from './paged';
 
 export const userList = pagedDropdown('user_list', 'User', '/v2/users', { id: '253960413951646409173244928790043995930', name: 'משה' });
@@ -17,7 +17,7 @@ export const accountTypeList = pagedDropdown('account_type_list', 'Customer Type
 export const leadStatusList = defineTrigger({
   key: 'lead_status_list',
   noun: 'Lead Status',
-  display: { label: 'List Lead Statuses', description: 'Lists the selectable lead statuses of Gloop for a dropdown.', hidden: true },
+  display: { label: 'Lead Status List', description: 'Triggers when a lead status dropdown opens, listing the selectable statuses.', hidden: true },
   operation: {
     type: 'polling',
     perform: async (z: ZObject, bundle: Bundle) => activeChoices(await callGloop(z, bundle, { method: 'GET', path: '/v2/leads/statuses' })),
@@ -25,3 +25,28 @@ export const leadStatusList = defineTrigger({
     outputFields: choiceOutputFields,
   },
 });
+
+/**
+ * Gloop's API has no list of leads or customers. These dropdowns stay empty so that the search
+ * beside them gets the editor's "Add a search step" button, which needs a dropdown too.
+ */
+function unlistableDropdown<const Key extends string>(key: Key, noun: string, sample: Choice) {
+  return defineTrigger({
+    key,
+    noun,
+    display: {
+      label: `${noun} List`,
+      description: `Triggers when a ${noun.toLowerCase()} dropdown opens; it stays empty, as a ${noun.toLowerCase()} is found with a search step.`,
+      hidden: true,
+    },
+    operation: {
+      type: 'polling',
+      perform: async (): Promise<Choice[]> => [],
+      sample: { ...sample },
+      outputFields: choiceOutputFields,
+    },
+  });
+}
+
+export const leadList = unlistableDropdown('lead_list', 'Lead', { id: '271917813959131540676117904886673869329', name: 'ישראל ישראלי' });
+export const customerList = unlistableDropdown('customer_list', 'Customer', { id: '318470115526385338148997581651340149330', name: 'רון לוי' });

@@ -32,7 +32,7 @@ export function pagedDropdown<const Key extends string>(key: Key, noun: string, 
   return defineTrigger({
     key,
     noun,
-    display: { label: `${noun} List`, description: `Lists Gloop's active entries of the ${noun.toLowerCase()} list, for a dropdown.`, hidden: true },
+    display: { label: `${noun} List`, description: `Triggers when a ${noun.toLowerCase()} dropdown opens, listing the active entries.`, hidden: true },
     operation: {
       type: 'polling',
       canPaginate: true,

@@ -3,10 +3,10 @@ import type { PlainInputField, ZObject } from 'zapier-platform-core';
 export type BodyValue = string | boolean;
 export type RequestBody = Record<string, BodyValue>;
 
-interface OutputField {
+export interface OutputField {
   key: string;
   label: string;
-  type?: 'string' | 'boolean';
+  type?: 'string' | 'boolean' | 'datetime';
 }
 
 const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -39,14 +39,31 @@ export function inFieldOrder(fields: readonly PlainInputField[], body: RequestBo
   return Object.fromEntries(fields.flatMap((field) => (body[field.key] === undefined ? [] : [[field.key, body[field.key]]])));
 }
 
-/** Output fields for what a step returns: the fields it sent, then what Gloop answered. */
+/** Gloop's rule for a lead's or customer's name: a full name in `name`, and a first name in `f_name`. */
+export function withGloopNames(z: ZObject, fields: readonly PlainInputField[], body: RequestBody, noun: string): RequestBody {
+  const fullName = body.name || [body.f_name, body.l_name].filter(Boolean).join(' ');
+  if (typeof fullName !== 'string' || fullName === '') {
+    throw invalidInput(z, `The ${noun} needs a name: map "Full Name" or "First Name"`);
+  }
+  return inFieldOrder(fields, { ...body, name: fullName, f_name: body.f_name || fullName });
+}
+
+/**
+ * Output fields for what a step returns: what Gloop answered, then the fields it sent. A field
+ * that holds an id (a dropdown's or a search's) says so in its label.
+ */
 export function outputFieldsFrom(fields: readonly PlainInputField[], answered: readonly OutputField[]): OutputField[] {
   const sent = fields.map((field) => ({
     key: field.key,
-    label: field.label ?? field.key,
-    ...(field.type === 'boolean' ? { type: 'boolean' as const } : { type: 'string' as const }),
+    label: field.dynamic || field.search ? `${labelOf(field)} ID` : labelOf(field),
+    type: field.type === 'boolean' ? ('boolean' as const) : ('string' as const),
   }));
   return [...answered, ...sent.filter((field) => !answered.some((other) => other.key === field.key))];
+}
+
+/** Every output key on every run, blank where there is no value, so a mapped field never vanishes. */
+export function withEveryKey<T extends Record<string, unknown>>(outputFields: readonly OutputField[], values: T): Record<string, unknown> & T {
+  return { ...Object.fromEntries(outputFields.map((field) => [field.key, ''])), ...values };
 }
 
 function valueOf(z: ZObject, field: PlainInputField, raw: unknown): BodyValue | undefined {

@@ -1,6 +1,6 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { createInGloop } from '../http/client';
-import { outputFieldsFrom } from '../fields/values';
+import { outputFieldsFrom, withEveryKey } from '../fields/values';
 import { leadBody, leadSample, type LeadInput } from './create';
 import { duplicateCheckFieldGroups, duplicateCheckFields } from './fields';
 
@@ -16,13 +16,19 @@ export function verdictOf(message: string): Verdict {
   return 'unknown';
 }
 
+const duplicateCheckOutputFields = outputFieldsFrom(duplicateCheckFields, [
+  { key: 'id', label: 'Lead ID' },
+  { key: 'message', label: 'Gloop Verdict Message' },
+  { key: 'verdict', label: 'Verdict (new, duplicate, returning_lead, returning_customer or unknown)' },
+  { key: 'is_known', label: 'Already Known to Gloop', type: 'boolean' },
+]);
+
 export const createLeadWithDuplicateCheck = defineCreate({
   key: 'create_lead_with_duplicate_check',
   noun: 'Lead',
   display: {
     label: 'Create Lead (Duplicate Check)',
-    description:
-      'Creates a lead after Gloop checks its phone and email against existing leads and customers, and marks it new, duplicate, returning lead or returning customer.',
+    description: 'Creates a lead after matching its phone and email against existing leads and customers.',
   },
   operation: {
     inputFieldGroups: duplicateCheckFieldGroups,
@@ -31,14 +37,9 @@ export const createLeadWithDuplicateCheck = defineCreate({
       const body = leadBody(z, duplicateCheckFields, bundle.inputData);
       const created = await createInGloop(z, bundle, '/v2/leads/intelligent', body, 'lead');
       const verdict = verdictOf(created.message);
-      return { ...body, id: created.id, message: created.message, verdict, is_known: verdict !== 'new' && verdict !== 'unknown' };
+      return withEveryKey(duplicateCheckOutputFields, { ...body, id: created.id, message: created.message, verdict, is_known: verdict !== 'new' && verdict !== 'unknown' });
     },
     sample: { ...leadSample, message: 'הפעולה הושלמה - הליד כפול וכבר עובר כרגע תהליך מכירה.', verdict: 'duplicate', is_known: true },
-    outputFields: outputFieldsFrom(duplicateCheckFields, [
-      { key: 'id', label: 'Lead ID' },
-      { key: 'message', label: "Gloop's Verdict (Hebrew)" },
-      { key: 'verdict', label: 'Verdict: new, duplicate, returning_lead, returning_customer or unknown' },
-      { key: 'is_known', label: 'Already Known to Gloop', type: 'boolean' },
-    ]),
+    outputFields: duplicateCheckOutputFields,
   },
 });

@@ -1,19 +1,15 @@
 import { defineCreate, type Bundle, type InferInputData, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { createInGloop, idFrom } from '../http/client';
-import { bodyFrom, inFieldOrder, invalidInput, outputFieldsFrom, requireValues, type RequestBody } from '../fields/values';
+import { bodyFrom, outputFieldsFrom, requireValues, withEveryKey, withGloopNames, type RequestBody } from '../fields/values';
 import { leadFieldGroups, leadFields } from './fields';
 
 export type LeadInput = InferInputData<typeof leadFields>;
 
 /** Gloop's own rules for a lead: a name in `name` and `f_name`, and a phone. */
 export function leadBody(z: ZObject, fields: readonly PlainInputField[], inputData: Record<string, unknown>): RequestBody {
-  const body = bodyFrom(z, fields, inputData);
-  const fullName = body.name || [body.f_name, body.l_name].filter(Boolean).join(' ');
-  if (typeof fullName !== 'string' || fullName === '') {
-    throw invalidInput(z, 'The lead needs a name: map "Full Name" or "First Name"');
-  }
+  const body = withGloopNames(z, fields, bodyFrom(z, fields, inputData), 'lead');
   requireValues(z, fields, body, ['phone']);
-  return inFieldOrder(fields, { ...body, name: fullName, f_name: body.f_name || fullName });
+  return body;
 }
 
 export const leadSample = {
@@ -27,12 +23,18 @@ export const leadSample = {
   utm_campaign: "Valentine's Day",
 };
 
+const createLeadOutputFields = outputFieldsFrom(leadFields, [
+  { key: 'id', label: 'Lead ID' },
+  { key: 'lead_status', label: 'Lead Status ID' },
+  { key: 'message', label: 'Gloop Message' },
+]);
+
 export const createLead = defineCreate({
   key: 'create_lead',
   noun: 'Lead',
   display: {
     label: 'Create Lead',
-    description: 'Creates a new lead in Gloop CRM, assigned to a salesperson and a status of your choice.',
+    description: 'Creates a new lead, assigned to the salesperson and status you choose.',
   },
   operation: {
     inputFieldGroups: leadFieldGroups,
@@ -40,13 +42,9 @@ export const createLead = defineCreate({
     perform: async (z: ZObject, bundle: Bundle<LeadInput>) => {
       const body = leadBody(z, leadFields, bundle.inputData);
       const created = await createInGloop(z, bundle, '/v2/leads/create', body, 'lead');
-      return { ...body, id: created.id, lead_status: idFrom(created.lead_status) ?? body.lead_status ?? '', message: created.message };
+      return withEveryKey(createLeadOutputFields, { ...body, id: created.id, lead_status: idFrom(created.lead_status) ?? body.lead_status ?? '', message: created.message });
     },
     sample: { ...leadSample, lead_status: '233069071553535427697228277840563827497', message: 'הליד נוצר בהצלחה' },
-    outputFields: outputFieldsFrom(leadFields, [
-      { key: 'id', label: 'Lead ID' },
-      { key: 'lead_status', label: 'Lead Status ID' },
-      { key: 'message', label: 'Gloop Message' },
-    ]),
+    outputFields: createLeadOutputFields,
   },
 });

@@ -2,57 +2,51 @@ import { defineInputFields } from 'zapier-platform-core';
 import { customSlotFields, subscriberField } from '../fields/shared';
 
 export const leadFieldGroups = [
-  { key: 'person', label: 'Who the lead is' },
+  { key: 'person', label: 'Who the Lead Is' },
   { key: 'assignment', label: 'Assignment' },
-  { key: 'attribution', label: 'Marketing attribution' },
-  { key: 'custom', label: 'Custom fields' },
+  { key: 'attribution', label: 'Marketing Attribution' },
+  { key: 'custom', label: 'Custom Fields' },
 ];
 
 /** Every attribute of a Gloop lead, once: input fields, request body and output fields come from here. */
 export const leadFields = defineInputFields([
   {
-    key: 'name',
-    label: 'Full Name',
-    required: true,
-    group: 'person',
-    helpText: 'The lead\'s full name (שם מלא), e.g. "ישראל ישראלי". Map the first and last name below too if your form splits them.',
-  },
-  {
-    key: 'f_name',
-    label: 'First Name',
-    group: 'person',
-    helpText: 'First name (שם פרטי). Left blank, Gloop gets the full name here, as it asks.',
-  },
-  { key: 'l_name', label: 'Last Name', group: 'person', helpText: 'Last name (שם משפחה).' },
-  {
     key: 'phone',
     label: 'Phone',
     required: true,
     group: 'person',
-    helpText: 'Phone number (טלפון), e.g. `050-123-4567` or `+972 50 123 4567`. Spaces, dashes, dots and brackets are removed; Gloop handles the +972 prefix itself.',
+    helpText: 'e.g. `050-123-4567` or `+972 50 123 4567`. Spaces, dashes, dots and brackets are removed; Gloop handles the +972 prefix itself.',
   },
-  { key: 'email', label: 'Email', group: 'person', helpText: 'Email address (אימייל).' },
-  { key: 'company', label: 'Company', group: 'person', helpText: 'The company the lead works for (חברה).' },
+  {
+    key: 'name',
+    label: 'Full Name',
+    group: 'person',
+    helpText: 'e.g. "Dana Levi". Gloop needs a name: fill this, or First Name (and Last Name), and the app fills in the other.',
+  },
+  { key: 'f_name', label: 'First Name', group: 'person', helpText: 'Left blank, Gloop gets the full name here, as it asks.' },
+  { key: 'l_name', label: 'Last Name', group: 'person', helpText: 'Added to the first name when Full Name is blank.' },
+  { key: 'email', label: 'Email', group: 'person', helpText: 'e.g. `dana@example.com`. Gloop matches it when it checks for duplicates.' },
+  { key: 'company', label: 'Company', group: 'person', helpText: 'The company the lead works for.' },
   {
     key: 'text',
     label: 'Note',
     type: 'text',
     group: 'person',
-    helpText: 'Free text shown on the lead in Gloop (הערות), such as the message from your contact form. Sent as written.',
+    helpText: 'Free text shown on the lead in Gloop, such as the message from your contact form. Sent as written.',
   },
   {
     key: 'owner',
     label: 'Owner',
     dynamic: 'user_list.id.name',
     group: 'assignment',
-    helpText: 'The salesperson the lead is assigned to (נציג). Users who left the company are not listed.',
+    helpText: 'The salesperson the lead is assigned to. Users who left the company are not listed.',
   },
   {
     key: 'lead_status',
     label: 'Lead Status',
     dynamic: 'lead_status_list.id.name',
     group: 'assignment',
-    helpText: 'The status the lead starts in (סטטוס ליד). Left blank, Gloop applies its default status.',
+    helpText: 'The status the lead starts in. Left blank, Gloop applies its default status.',
   },
   { key: 'utm_source', label: 'UTM Source', group: 'attribution', helpText: 'Where the lead came from, e.g. "Facebook".' },
   { key: 'utm_medium', label: 'UTM Medium', group: 'attribution', helpText: 'The marketing medium, e.g. "cpc" or "email".' },

@@ -1,44 +1,40 @@
 import { defineCreate, defineInputFields, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
 import { createInGloop } from '../http/client';
-import { bodyFrom, characterCount, invalidInput, outputFieldsFrom, requireValues } from '../fields/values';
+import { customerLinkField, leadLinkField } from '../fields/shared';
+import { bodyFrom, characterCount, invalidInput, outputFieldsFrom, requireValues, withEveryKey } from '../fields/values';
 
 export const NOTE_MAX_CHARACTERS = 4000;
 
 /** A note's fields, once. */
 export const noteFields = defineInputFields([
   {
-    key: 'lead_id',
-    label: 'Lead ID',
-    search: 'find_lead.id',
-    helpText: 'The lead the note goes on, e.g. the Lead ID from "Create Lead" or "Find Lead or Customer". Fill this or Customer ID, not both.',
-  },
-  {
-    key: 'account_id',
-    label: 'Customer ID',
-    search: 'find_lead.id',
-    helpText: 'The customer (account) the note goes on, e.g. the Customer ID from "Create Customer". Fill this or Lead ID, not both.',
-  },
-  {
     key: 'msg',
     label: 'Note',
     type: 'text',
     required: true,
-    helpText: `The note (הערה), up to ${NOTE_MAX_CHARACTERS} characters; Gloop dates it when it is created.`,
+    helpText: `Up to ${NOTE_MAX_CHARACTERS} characters, sent as written; Gloop dates the note when it is created.`,
   },
+  leadLinkField('The lead the note goes on. Fill this or Customer, not both.'),
+  customerLinkField('The customer the note goes on. Fill this or Lead, not both.'),
 ]);
 
 type NoteInput = InferInputData<typeof noteFields>;
 
+const noteOutputFields = outputFieldsFrom(noteFields, [
+  { key: 'id', label: 'Note ID' },
+  { key: 'message', label: 'Gloop Message' },
+]);
+
 export const createNote = defineCreate({
   key: 'create_note',
   noun: 'Note',
-  display: { label: 'Add Note', description: 'Adds a note to a lead or a customer in Gloop.' },
+  display: { label: 'Add Note', description: 'Adds a note to a lead or a customer.' },
   operation: {
     inputFields: noteFields,
     perform: async (z: ZObject, bundle: Bundle<NoteInput>) => {
       const body = bodyFrom(z, noteFields, bundle.inputData);
       if ((body.lead_id === undefined) === (body.account_id === undefined)) {
-        throw invalidInput(z, 'Fill exactly one of "Lead ID" and "Customer ID": the note goes on one lead or one customer');
+        throw invalidInput(z, 'Fill exactly one of "Lead" and "Customer": the note goes on one lead or one customer');
       }
       requireValues(z, noteFields, body, ['msg']);
       const length = characterCount(String(body.msg));
@@ -46,12 +42,9 @@ export const createNote = defineCreate({
         throw invalidInput(z, `"Note" has ${length} characters and Gloop takes at most ${NOTE_MAX_CHARACTERS}: shorten it or split it into several notes`);
       }
       const created = await createInGloop(z, bundle, '/v2/notes/create', body, 'note');
-      return { ...body, id: created.id, message: created.message };
+      return withEveryKey(noteOutputFields, { ...body, id: created.id, message: created.message });
     },
-    sample: { id: '196872918095809862949125226744960663127', lead_id: '271917813959131540676117904886673869329', msg: 'התקשר בערב', message: 'ההערה נוצרה בהצלחה' },
-    outputFields: outputFieldsFrom(noteFields, [
-      { key: 'id', label: 'Note ID' },
-      { key: 'message', label: 'Gloop Message' },
-    ]),
+    sample: { id: '196872918095809862949125226744960663127', lead_id: '271917813959131540676117904886673869329', account_id: '', msg: 'התקשר בערב', message: 'ההערה נוצרה בהצלחה' },
+    outputFields: noteOutputFields,
   },
 });

@@ -47,7 +47,7 @@ describe('the app on the sandbox, over real HTTP', () => {
     const [stored] = live.sandbox.store.records('LEADS');
     expect(stored.id).toBe(output.id);
     expect(stored.raw).toBe(
-      `{"name":"דנה \\"הגדולה\\" לוי 🌟","f_name":"דנה \\"הגדולה\\" לוי 🌟","phone":"+972527654321","text":"שורה 1\\nשורה 2 — \\"ציטוט\\" 🙂",` +
+      `{"phone":"+972527654321","name":"דנה \\"הגדולה\\" לוי 🌟","f_name":"דנה \\"הגדולה\\" לוי 🌟","text":"שורה 1\\nשורה 2 — \\"ציטוט\\" 🙂",` +
         `"owner":"${DOCUMENTED_USER_ID}","lead_status":"${LEAD_STATUS.followUp.id}","utm_campaign":"Valentine's Day","is_subscriber":true}`,
     );
     expect(output).toMatchObject({ id: expect.stringMatching(/^[1-9]\d{38}$/), lead_status: LEAD_STATUS.followUp.id, message: 'הליד נוצר בהצלחה' });

@@ -9,6 +9,7 @@ const live = useConnectedSandbox();
 const createLead = (inputData: object) => live.zap.run<Output>('creates.create_lead.operation.perform', { inputData: inputData as never });
 const checkLead = (inputData: object) => live.zap.run<Output & { is_known: boolean }>('creates.create_lead_with_duplicate_check.operation.perform', { inputData: inputData as never });
 const findLead = (inputData: object) => live.zap.run<Output[]>('searches.find_lead.operation.perform', { inputData: inputData as never });
+const findCustomer = (inputData: object) => live.zap.run<Output[]>('searches.find_customer.operation.perform', { inputData: inputData as never });
 
 describe('operations on the sandbox, over real HTTP', () => {
   it('duplicate check: new, then duplicate, then returning customer, with the status Gloop chose stored', async () => {
@@ -31,7 +32,7 @@ describe('operations on the sandbox, over real HTTP', () => {
     expect((await findLead({ phone: '+972 52 765 4321' })).map((found) => found.id)).toEqual([newer.id, older.id]);
     expect(await findLead({ email: 'DANA@example.co.il', name: 'לוי' })).toEqual([expect.objectContaining({ id: older.id, object_type: 'LEADS' })]);
     expect(await findLead({ phone: '0500000000' })).toEqual([]);
-    expect(await findLead({ phone: '052-765-4321', object_type: 'ACCOUNTS' })).toEqual([]);
+    expect(await findCustomer({ phone: '052-765-4321' })).toEqual([]);
   });
 
   it('find or create: the search finds nothing, the create stores one lead, the next search finds it', async () => {
@@ -46,7 +47,7 @@ describe('operations on the sandbox, over real HTTP', () => {
     const lead = await createLead({ name: 'ישראל', phone: '0501234567' });
     const note = await live.zap.run<Output>('creates.create_note.operation.perform', { inputData: { lead_id: lead.id, msg: 'התקשר בערב 🙂' } as never });
     expect(note).toMatchObject({ id: expect.stringMatching(/^\d{39}$/), message: 'ההערה נוצרה בהצלחה' });
-    expect(live.sandbox.store.records('NOTES')[0].raw).toBe(`{"lead_id":"${lead.id}","msg":"התקשר בערב 🙂"}`);
+    expect(live.sandbox.store.records('NOTES')[0].raw).toBe(`{"msg":"התקשר בערב 🙂","lead_id":"${lead.id}"}`);
   });
 
   it('add note: Gloop\'s Hebrew reason for an unknown lead reaches the user', async () => {
@@ -66,6 +67,11 @@ describe('operations on the sandbox, over real HTTP', () => {
     const [stored] = live.sandbox.store.records('ACCOUNTS');
     expect(stored.id).toBe(customer.id);
     expect(stored.fields).toMatchObject({ lead_id: lead.id, type: types[1].id, b_day: '1990-05-17' });
-    expect(await findLead({ name: 'רון לוי', object_type: 'ACCOUNTS' })).toEqual([expect.objectContaining({ id: customer.id, object_type: 'ACCOUNTS' })]);
+    expect(await findCustomer({ name: 'רון לוי' })).toEqual([expect.objectContaining({ id: customer.id, object_type: 'ACCOUNTS' })]);
+    // Find Lead sees only the lead, until asked to fall back on customers when no lead matches.
+    expect(await findLead({ name: 'רון לוי' })).toEqual([expect.objectContaining({ id: lead.id, object_type: 'LEADS' })]);
+    const onlyCustomer = await live.zap.run<Output>('creates.create_account.operation.perform', { inputData: { name: 'שירה', phone: '0549998877', status: status.id } as never });
+    expect(await findLead({ phone: '054-999-8877' })).toEqual([]);
+    expect(await findLead({ phone: '054-999-8877', object_type: 'BOTH' })).toEqual([expect.objectContaining({ id: onlyCustomer.id, object_type: 'ACCOUNTS', name: 'שירה' })]);
   });
 });

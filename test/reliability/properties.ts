@@ -97,18 +97,25 @@ const operations: Operation[] = [
   {
     key: 'find_lead',
     path: '/v2/search/leadsAndAccounts',
-    inputs: inputsFor(App.searches.find_lead, { phone, object_type: mostly(fc.oneof(fc.constantFrom('BOTH', 'LEADS', 'ACCOUNTS'), text)) }),
+    inputs: inputsFor(App.searches.find_lead, { phone, object_type: mostly(fc.oneof(fc.constantFrom('BOTH', 'LEADS'), text)) }),
     run: (inputData) => perform(App.searches.find_lead, { authData, inputData }),
+  },
+  {
+    key: 'find_customer',
+    path: '/v2/search/leadsAndAccounts',
+    inputs: inputsFor(App.searches.find_customer, { phone }),
+    run: (inputData) => perform(App.searches.find_customer, { authData, inputData }),
   },
 ];
 
+const isSearch = (operation: Operation) => operation.key.startsWith('find_');
 const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.every((item) => String(item).trim() === ''));
 const asText = (value: unknown) => (Array.isArray(value) ? value.map((item) => String(item).trim()).filter(Boolean).join(', ') : String(value).trim());
 const DERIVED = new Set(['name', 'f_name', 'phone', 'b_day']);
 
 /** Every field the request carries matches what was mapped; every non-blank mapped field is carried. */
 function expectRequestMatches(operation: Operation, input: Body, sent: Body): void {
-  for (const field of fieldsOf(App[operation.key === 'find_lead' ? 'searches' : 'creates'][operation.key as never])) {
+  for (const field of fieldsOf(App[isSearch(operation) ? 'searches' : 'creates'][operation.key as never])) {
     const given = input[field.key];
     const carried = sent[field.key];
     if (field.dynamic || field.search) {
@@ -124,7 +131,7 @@ function expectRequestMatches(operation: Operation, input: Body, sent: Body): vo
     expect(sent.phone).toMatch(/^\+?\d{3,20}$/);
     expect(sent.phone.replace('+', '')).toBe(asText(input.phone).replace(/\D/g, ''));
   }
-  if ('name' in sent && operation.key !== 'find_lead') expect(sent.f_name).toBeTruthy();
+  if ('name' in sent && !isSearch(operation)) expect(sent.f_name).toBeTruthy();
   if (typeof sent.b_day === 'string') expect(sent.b_day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 }
 
@@ -146,7 +153,7 @@ export function propertyTest(key: string): void {
       .post(operation.path)
       .reply(function (_uri, body) {
         last.body = typeof body === 'string' ? body : JSON.stringify(body);
-        return operation.key === 'find_lead' ? [200, { count: 0, results: [] }] : [201, { id: ID, lead_status: ID, account_status: ID, message: 'נוצר בהצלחה' }];
+        return isSearch(operation) ? [200, { count: 0, results: [] }] : [201, { id: ID, lead_status: ID, account_status: ID, message: 'נוצר בהצלחה' }];
       });
     const outcomes = { requests: 0, refused: 0 };
 

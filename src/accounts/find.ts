@@ -1,0 +1,29 @@
+import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
+import { criteriaFields, criteriaFrom, resultOutputFields, resultSample, searchGloop } from '../search/leads-and-accounts';
+
+const findCustomerFields = criteriaFields('customer');
+const findCustomerOutputFields = resultOutputFields('Customer');
+
+export const findCustomer = defineSearch({
+  key: 'find_customer',
+  noun: 'Customer',
+  display: {
+    label: 'Find Customer',
+    description: 'Finds a customer by phone, email, name, company or ID number, newest first.',
+  },
+  operation: {
+    inputFields: findCustomerFields,
+    perform: async (z: ZObject, bundle: Bundle) =>
+      searchGloop(z, bundle, 'ACCOUNTS', criteriaFrom(z, findCustomerFields, bundle.inputData), findCustomerOutputFields),
+    sample: { id: '318470115526385338148997581651340149330', object_type: 'ACCOUNTS', ...resultSample, name: 'רון לוי', phone: '0541112233' },
+    outputFields: findCustomerOutputFields,
+  },
+});
+
+/** Find or Create Customer: the customer a Zap found, or a new one. */
+export const findOrCreateCustomer = {
+  key: findCustomer.key,
+  display: { label: 'Find or Create Customer', description: 'Finds a customer by phone or email, and creates one when there is none.' },
+  search: findCustomer.key,
+  create: 'create_account',
+};

@@ -1,0 +1,85 @@
+import { defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import { callGloop, idFrom } from '../http/client';
+import { isRecord } from '../http/failures';
+import { bodyFrom, invalidInput, withEveryKey, type OutputField, type RequestBody } from '../fields/values';
+
+/** Gloop's one search endpoint: leads, customers (accounts), or both. */
+export type ObjectType = 'LEADS' | 'ACCOUNTS';
+
+const SEARCH_LIMIT = 10;
+
+/** The criteria Gloop's search takes, for a lead or a customer alike. */
+export function criteriaFields(noun: string) {
+  return defineInputFields([
+    { key: 'phone', label: 'Phone', helpText: `Finds the ${noun} by phone number; spaces, dashes and +972 are handled.` },
+    { key: 'email', label: 'Email', helpText: `Finds the ${noun} by email address.` },
+    { key: 'name', label: 'Name', helpText: 'Part of the name is enough.' },
+    { key: 'company', label: 'Company', helpText: 'Part of the company name is enough.' },
+    { key: 'passport', label: 'ID Number', helpText: 'The Israeli ID number of a person, or the registration number of a company.' },
+  ]);
+}
+
+const CRITERIA = ['phone', 'email', 'name', 'company', 'passport'];
+
+export function resultOutputFields(noun: string): OutputField[] {
+  return [
+    { key: 'id', label: `${noun} ID` },
+    { key: 'object_type', label: 'Found In (LEADS or ACCOUNTS)' },
+    { key: 'name', label: 'Name' },
+    { key: 'phone', label: 'Phone' },
+    { key: 'email', label: 'Email' },
+    { key: 'company', label: 'Company' },
+    { key: 'passport', label: 'ID Number' },
+    { key: 'utm_source', label: 'UTM Source' },
+    { key: 'utm_campaign', label: 'UTM Campaign' },
+    { key: 'created', label: 'Created', type: 'datetime' },
+    { key: 'updated', label: 'Updated', type: 'datetime' },
+    { key: 'created_by', label: 'Created By' },
+    { key: 'updated_by', label: 'Updated By' },
+  ];
+}
+
+export const resultSample = {
+  name: 'ישראל ישראלי',
+  phone: '0501234567',
+  email: 'israel@example.co.il',
+  company: '',
+  passport: '',
+  utm_source: 'Facebook',
+  utm_campaign: "Valentine's Day",
+  created: '2026-02-14T09:30:00Z',
+  updated: '2026-02-14T09:30:00Z',
+  created_by: 'API',
+  updated_by: 'API',
+};
+
+/** The search criteria a step's input gives, refused before any request when there are none. */
+export function criteriaFrom(z: ZObject, fields: Parameters<typeof bodyFrom>[1], inputData: Record<string, unknown>): RequestBody {
+  const body = bodyFrom(z, fields, inputData);
+  const criteria = Object.fromEntries(Object.entries(body).filter(([key]) => CRITERIA.includes(key)));
+  if (Object.keys(criteria).length === 0) {
+    throw invalidInput(z, 'Fill at least one of Phone, Email, Name, Company or ID Number: Gloop finds nothing for an empty search');
+  }
+  return criteria;
+}
+
+/** Newest first, every output key on every result, ids as Gloop sent them. */
+export async function searchGloop(z: ZObject, bundle: Bundle<any>, objectType: ObjectType, criteria: RequestBody, outputFields: readonly OutputField[]) {
+  const answer = await callGloop(z, bundle, {
+    method: 'POST',
+    path: '/v2/search/leadsAndAccounts',
+    body: { ...criteria, object_type: objectType, order_by: 'created', order: 'desc', limit: SEARCH_LIMIT },
+  });
+  const results = Array.isArray(answer.results) ? answer.results : [];
+  return results.flatMap((result) => {
+    const id = isRecord(result) ? idFrom(result.id) : undefined;
+    // Gloop was asked for one kind; a result of another kind or without an id cannot be used.
+    if (!isRecord(result) || id === undefined || (result.object_type !== undefined && result.object_type !== objectType)) return [];
+    const values = Object.fromEntries(outputFields.map(({ key }) => [key, textOf(result[key])]));
+    return [withEveryKey(outputFields, { ...values, id, object_type: objectType })];
+  });
+}
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
