@@ -1,24 +1,27 @@
 #!/usr/bin/env bash
-# Builds build/build.zip the way `zapier-platform push` ships the app: compiled code and production
-# dependencies only, from a staging folder (the CLI's own copy of a full node_modules runs out of
-# file handles). Offline: the CLI's self-test of the zip runs; Zapier's remote style check does not.
+# Builds build/build.zip and build/source.zip as Zapier receives them, offline, from a staging
+# folder: the files git tracks, the compiled app and the production dependencies only. (The CLI's
+# own build copies the whole project, dev tools and all, and runs out of file handles.)
+# build.zip holds what the app loads; source.zip holds the project's source as git tracks it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-export PATH="$root/node_modules/.bin:$PATH" DISABLE_ZAPIER_ANALYTICS=1
+export PATH="$root/node_modules/.bin:$PATH" DISABLE_ZAPIER_ANALYTICS=1 NO_UPDATE_NOTIFIER=1
+cd "$root"
+git rev-parse --is-inside-work-tree >/dev/null 2>&1 || { echo "npm run zip needs a git checkout: source.zip is the files git tracks." >&2; exit 1; }
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 
-cd "$root"
 rm -rf dist build
 tsc -p tsconfig.json
-cp -r package.json package-lock.json index.js .zapierapprc "$stage"/
-mkdir "$stage/dist" && cp -r dist/src dist/package.json "$stage/dist/"
+# Tracked and new (not ignored) files as they are in the working tree; deleted ones are skipped.
+git ls-files -z --cached --others --exclude-standard | tar --null --files-from=- --ignore-failed-read -cf - 2>/dev/null | tar -xf - -C "$stage"
+mkdir -p "$stage/dist" && cp -r dist/src dist/package.json "$stage/dist/"
 
 cd "$stage"
-# Compiled already: the staged package.json must not ask the CLI to build again.
-node -e 'const p=require("./package.json"); delete p.scripts; require("fs").writeFileSync("package.json", JSON.stringify(p, null, 2))'
-npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
-zapier-platform build --skip-dep-install --skip-validation
+# Optional packages are left out too: node-fetch would otherwise pull in `encoding` and iconv-lite's tables.
+npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund --loglevel=error
+# The app is compiled already; the CLI skips `_zapier-build` when told it is running inside it.
+npm_lifecycle_event=_zapier-build zapier-platform build --skip-dep-install --skip-validation
 mkdir -p "$root/build"
 cp build/build.zip build/source.zip "$root/build/"
-echo "build/build.zip: $(wc -c < "$root/build/build.zip") bytes"
+echo "build/build.zip: $(wc -c < "$root/build/build.zip") bytes; build/source.zip: $(wc -c < "$root/build/source.zip") bytes"

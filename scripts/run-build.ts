@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 
 /**
- * One cold start, in a fresh process: load an unzipped build the way Zapier's Lambda does
- * (its zapierwrapper.js), run one create, and report the time and the peak memory.
+ * Runs one operation of an unzipped build.zip in a fresh process, the way Zapier's Lambda loads
+ * it (through its zapierwrapper.js), and reports the result, the time and the peak memory.
  * argv: <unzipped build dir> <method> <bundle as JSON>
  */
 async function main(): Promise<void> {
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const result = output.results as Record<string, unknown>;
   if (typeof result?.id !== 'string') throw new Error(`the create returned no id: ${JSON.stringify(result)}`);
-  process.stdout.write(`\nCOLD-START ${JSON.stringify({ ms, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stdout.write(`\nRUN ${JSON.stringify({ id: result.id, ms, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 }
 
 main().catch((error: unknown) => {
