@@ -1,6 +1,11 @@
 import type { StoredRecord } from './store';
 
 const KIND_NAMES = { LEADS: 'ליד', ACCOUNTS: 'לקוח', NOTES: 'הערה' };
+/** Fields that read left to right whatever the page's direction: `+972…`, not `…972+`. */
+const LEFT_TO_RIGHT = new Set(['phone', 'email']);
+/** When a record arrived, as a person in Israel reads it. */
+const ISRAEL_TIME = new Intl.DateTimeFormat('he-IL', { timeZone: 'Asia/Jerusalem', dateStyle: 'short', timeStyle: 'medium' });
+
 const SHOWN_FIELDS: Record<string, string> = {
   name: 'שם',
   phone: 'טלפון',
@@ -25,10 +30,11 @@ export function renderPage(records: StoredRecord[], names: (id: string) => strin
         .filter(([key]) => record.fields[key] !== undefined && record.fields[key] !== '')
         .map(([key, label]) => {
           const value = String(record.fields[key]);
-          return `<dt>${label}</dt><dd>${escapeHtml(names(value) ?? value)}</dd>`;
+          const direction = LEFT_TO_RIGHT.has(key) ? ' dir="ltr"' : '';
+          return `<dt>${label}</dt><dd class="${key}"${direction}>${escapeHtml(names(value) ?? value)}</dd>`;
         })
         .join('');
-      return `<li class="record ${record.kind.toLowerCase()}" data-id="${record.id}"><h2>${KIND_NAMES[record.kind]} <bdi class="id">${record.id}</bdi></h2><time>${record.created}</time><dl>${details}</dl></li>`;
+      return `<li class="record ${record.kind.toLowerCase()}" data-id="${record.id}"><h2>${KIND_NAMES[record.kind]} <bdi class="id">${record.id}</bdi></h2><time datetime="${record.created}">${ISRAEL_TIME.format(new Date(record.created))}</time><dl>${details}</dl></li>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -36,6 +42,7 @@ export function renderPage(records: StoredRecord[], names: (id: string) => strin
 <head>
 <meta charset="utf-8">
 <meta http-equiv="refresh" content="5">
+<link rel="icon" href="data:,">
 <title>ארגז החול של Gloop</title>
 <style>
 body { font-family: system-ui, sans-serif; margin: 2rem; background: #f6f7fb; color: #1d2433; }
@@ -44,7 +51,7 @@ ol { list-style: none; padding: 0; }
 .record h2 { margin: 0 0 .25rem; font-size: 1.1rem; }
 .leads { border-inline-start: 4px solid #4f7cff; } .accounts { border-inline-start: 4px solid #2fa36b; } .notes { border-inline-start: 4px solid #e0a030; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: .5rem 0 0; }
-dt { font-weight: 600; } dd { margin: 0; white-space: pre-wrap; }
+dt { font-weight: 600; } dd { margin: 0; white-space: pre-wrap; } dd[dir="ltr"] { text-align: end; }
 time, .id { color: #667; font-size: .85rem; }
 </style>
 </head>

@@ -1,4 +1,5 @@
-import { chromium, type Browser } from 'playwright-core';
+import serverlessChromium from '@sparticuz/chromium';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Sandbox } from '../../sandbox/server';
 import { RawGloop, sandboxFor } from '../helpers/sandbox';
 
@@ -7,7 +8,9 @@ let browser: Browser;
 
 beforeAll(async () => {
   browser = await chromium.launch({
-    executablePath: process.env.GLOOP_CHROMIUM ?? '/usr/bin/chromium',
+    // A Chromium build that ships inside an npm package (unpacked to the temp folder on first use),
+    // so the test needs nothing installed on the machine; GLOOP_CHROMIUM may name another one.
+    executablePath: process.env.GLOOP_CHROMIUM ?? (await serverlessChromium.executablePath()),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 });
@@ -17,10 +20,26 @@ beforeEach(async () => {
 });
 afterEach(() => sandbox.close());
 
+/** A page that keeps every console error and uncaught exception it meets. */
+async function openPage(errors: string[]): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('requestfailed', (request) => errors.push(`${request.url()} failed`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`${response.url()} answered ${response.status()}`);
+  });
+  return page;
+}
+
 describe('the sandbox page, in headless Chromium', () => {
-  it('says nothing has arrived yet, right to left in Hebrew', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${sandbox.url}/`);
+  it('says nothing has arrived yet, right to left in Hebrew, without a console error', async () => {
+    const errors: string[] = [];
+    const page = await openPage(errors);
+    await page.goto(`${sandbox.url}/`, { waitUntil: 'networkidle' });
+    expect(errors).toEqual([]);
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     expect(await page.getAttribute('html', 'lang')).toBe('he');
     expect(await page.textContent('#summary')).toBe('עדיין לא הגיע דבר.');
@@ -45,5 +64,39 @@ describe('the sandbox page, in headless Chromium', () => {
     expect(cards[2].text).toContain('<script>alert(1)</script> 🙂');
     expect(await page.$$('#records script')).toHaveLength(0);
     expect(await page.textContent('#summary')).toBe('הגיעו 3 רשומות, החדשות למעלה.');
+  });
+
+  it('shows phone numbers left to right and the time as Israel reads it', async () => {
+    const gloop = new RawGloop(sandbox.url);
+    await gloop.signIn();
+    await gloop.call('POST', '/v2/leads/create', { name: 'דנה', f_name: 'דנה', phone: '+972501234567', email: 'dana@example.co.il' });
+    const errors: string[] = [];
+    const page = await openPage(errors);
+    await page.goto(`${sandbox.url}/`, { waitUntil: 'networkidle' });
+    expect(errors).toEqual([]);
+
+    const phone = await page.$eval('#records .phone', (element) => ({ text: element.textContent, direction: getComputedStyle(element).direction }));
+    expect(phone).toEqual({ text: '+972501234567', direction: 'ltr' });
+    // The visual order: the "+" is the leftmost glyph, where a right-to-left run would put it last.
+    const [plusX, lastDigitX] = await page.$eval('#records .phone', (element) => {
+      const range = document.createRange();
+      const node = element.firstChild as Text;
+      const xOf = (offset: number) => {
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 1);
+        return range.getBoundingClientRect().x;
+      };
+      return [xOf(0), xOf(node.length - 1)];
+    });
+    expect(plusX).toBeLessThan(lastDigitX);
+
+    const time = await page.$eval('#records time', (element) => ({ iso: element.getAttribute('datetime') ?? '', shown: element.textContent ?? '' }));
+    const shown = /^(\d{1,2})\.(\d{1,2})\.(\d{4}), (\d{2}):(\d{2}):\d{2}$/.exec(time.shown)?.slice(1).map(Number);
+    // Israel is two hours ahead of UTC in winter and three in summer.
+    const inIsrael = [2, 3].map((hours) => {
+      const local = new Date(Date.parse(time.iso) + hours * 3_600_000);
+      return [local.getUTCDate(), local.getUTCMonth() + 1, local.getUTCFullYear(), local.getUTCHours(), local.getUTCMinutes()];
+    });
+    expect(inIsrael).toContainEqual(shown);
   });
 });
