@@ -1,5 +1,5 @@
 import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
-import { criteriaFields, criteriaFrom, resultOutputFields, resultSample, searchGloop } from '../search/leads-and-accounts';
+import { criteriaFields, criteriaFrom, findOrCreate, resultOutputFields, resultSample, searchGloop } from '../search/leads-and-accounts';
 
 const findCustomerFields = criteriaFields('customer');
 const findCustomerOutputFields = resultOutputFields('Customer');
@@ -20,10 +20,4 @@ export const findCustomer = defineSearch({
   },
 });
 
-/** Find or Create Customer: the customer a Zap found, or a new one. */
-export const findOrCreateCustomer = {
-  key: findCustomer.key,
-  display: { label: 'Find or Create Customer', description: 'Finds a customer by phone or email, and creates one when there is none.' },
-  search: findCustomer.key,
-  create: 'create_account',
-};
+export const findOrCreateCustomer = findOrCreate(findCustomer, 'create_account');

@@ -1,5 +1,5 @@
 import { defineInputFields } from 'zapier-platform-core';
-import { customSlotFields, subscriberField } from '../fields/shared';
+import { customSlotFields, nameFields, subscriberField } from '../fields/shared';
 
 export const leadFieldGroups = [
   { key: 'person', label: 'Who the Lead Is' },
@@ -17,14 +17,7 @@ export const leadFields = defineInputFields([
     group: 'person',
     helpText: 'e.g. `050-123-4567` or `+972 50 123 4567`. Spaces, dashes, dots and brackets are removed; Gloop handles the +972 prefix itself.',
   },
-  {
-    key: 'name',
-    label: 'Full Name',
-    group: 'person',
-    helpText: 'e.g. "Dana Levi". Gloop needs a name: fill this, or First Name (and Last Name), and the app fills in the other.',
-  },
-  { key: 'f_name', label: 'First Name', group: 'person', helpText: 'Left blank, Gloop gets the full name here, as it asks.' },
-  { key: 'l_name', label: 'Last Name', group: 'person', helpText: 'Added to the first name when Full Name is blank.' },
+  ...nameFields('lead', ', e.g. "Dana Levi"'),
   { key: 'email', label: 'Email', group: 'person', helpText: 'e.g. `dana@example.com`. Gloop matches it when it checks for duplicates.' },
   { key: 'company', label: 'Company', group: 'person', helpText: 'The company the lead works for.' },
   {

@@ -1,6 +1,6 @@
 import { defineInputFields, defineSearch, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
 import { invalidInput } from '../fields/values';
-import { criteriaFields, criteriaFrom, resultOutputFields, resultSample, searchGloop } from '../search/leads-and-accounts';
+import { criteriaFields, criteriaFrom, findOrCreate, resultOutputFields, resultSample, searchGloop } from '../search/leads-and-accounts';
 
 export const findLeadFields = defineInputFields([
   ...criteriaFields('lead'),
@@ -42,10 +42,4 @@ export const findLead = defineSearch({
   },
 });
 
-/** Find or Create Lead: a Zap looks the person up before it creates, the remedy for retries and replays. */
-export const findOrCreateLead = {
-  key: findLead.key,
-  display: { label: 'Find or Create Lead', description: 'Finds a lead by phone or email, and creates one when there is none.' },
-  search: findLead.key,
-  create: 'create_lead',
-};
+export const findOrCreateLead = findOrCreate(findLead, 'create_lead');

@@ -1,6 +1,6 @@
 import { defineCreate, defineInputFields, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
 import { createInGloop } from '../http/client';
-import { customerLinkField, leadLinkField } from '../fields/shared';
+import { linkField } from '../fields/shared';
 import { bodyFrom, characterCount, invalidInput, outputFieldsFrom, requireValues, withEveryKey } from '../fields/values';
 
 export const NOTE_MAX_CHARACTERS = 4000;
@@ -14,8 +14,8 @@ export const noteFields = defineInputFields([
     required: true,
     helpText: `Up to ${NOTE_MAX_CHARACTERS} characters, sent as written; Gloop dates the note when it is created.`,
   },
-  leadLinkField('The lead the note goes on. Fill this or Customer, not both.'),
-  customerLinkField('The customer the note goes on. Fill this or Lead, not both.'),
+  linkField('lead', 'The lead the note goes on. Fill this or Customer, not both.'),
+  linkField('customer', 'The customer the note goes on. Fill this or Lead, not both.'),
 ]);
 
 type NoteInput = InferInputData<typeof noteFields>;

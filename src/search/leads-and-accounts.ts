@@ -83,3 +83,13 @@ export async function searchGloop(z: ZObject, bundle: Bundle<any>, objectType: O
 function textOf(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
+
+/** Find or Create: the record a Zap found, or a new one; the remedy for retries and replays. */
+export function findOrCreate(search: { key: string; noun: string }, create: string) {
+  return {
+    key: search.key,
+    display: { label: `Find or Create ${search.noun}`, description: `Finds a ${search.noun.toLowerCase()} by phone or email, and creates one when there is none.` },
+    search: search.key,
+    create,
+  };
+}
