@@ -1,6 +1,23 @@
 /** Ways the sandbox can misbehave on purpose, so tests can prove what the app makes of each. */
-/** `none` lets a call through untouched: it spaces faults out in a sequence. */
-export const FAULT_KINDS = ['429', '500', '503', 'hang', 'drop', 'no-id', 'not-json', 'none'] as const;
+/**
+ * `none` lets a call through untouched: it spaces faults out in a sequence. The `store-then-…`
+ * kinds do the call's work (a lead is stored, a token issued) and then lose the answer: the
+ * connection dropped, the answer withheld, or its body cut off or stalled half-way.
+ */
+export const FAULT_KINDS = [
+  '429',
+  '500',
+  '503',
+  'hang',
+  'drop',
+  'no-id',
+  'not-json',
+  'none',
+  'store-then-drop',
+  'store-then-withhold',
+  'store-then-cut-body',
+  'store-then-stall-body',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface Fault {
@@ -13,7 +30,7 @@ interface Armed extends Fault {
   remaining: number;
 }
 
-/** The next N calls to a path answer with a fault instead of doing their work (nothing is stored). */
+/** The next N calls to a path answer with a fault instead of doing their work (nothing is stored), or after it (`store-then-…`). */
 export class Faults {
   private readonly armed = new Map<string, Armed[]>();
 

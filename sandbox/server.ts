@@ -71,8 +71,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
     requests.set(url.pathname, (requests.get(url.pathname) ?? 0) + 1);
     const fault = api.knows(url.pathname) ? faults.take(url.pathname) : undefined;
+    const work = () => api.handle({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, authorization: request.headers.authorization ?? '', body });
+    if (fault?.kind.startsWith('store-then-')) return loseAnswer(fault.kind, work(), request, response);
     if (fault) return misbehave(fault, request, response);
-    send(response, api.handle({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, authorization: request.headers.authorization ?? '', body }));
+    send(response, work());
   }
 
   function control(method: string, url: URL, body: string, response: ServerResponse): void {
@@ -135,6 +137,18 @@ function misbehave(fault: Fault, request: IncomingMessage, response: ServerRespo
       send(response, { status, body: { code: status === 429 ? 'TOO_MANY_REQUESTS' : 'SERVER_ERROR', message } }, headers);
     }
   }
+}
+
+/** The work is done and stored; then its answer is lost on the way. */
+function loseAnswer(kind: Fault['kind'], answer: ApiResponse, request: IncomingMessage, response: ServerResponse): void {
+  if (kind === 'store-then-drop') return void request.socket.destroy();
+  if (kind === 'store-then-withhold') return; // never answers; close() ends the socket
+  const text = Buffer.from(JSON.stringify(answer.body));
+  response.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(text.length) });
+  // Half the body, then a reset once it is on the wire, or nothing more at all.
+  response.write(text.subarray(0, Math.floor(text.length / 2)), () => {
+    if (kind === 'store-then-cut-body') request.socket.destroy();
+  });
 }
 
 function send(response: ServerResponse, answer: ApiResponse, headers: Record<string, string> = {}): void {

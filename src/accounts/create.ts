@@ -1,6 +1,8 @@
 import { defineCreate, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
-import { createInGloop, idFrom } from '../http/client';
-import { bodyFrom, outputFieldsFrom, requireValues, withEveryKey, withGloopNames } from '../fields/values';
+import { createInGloop } from '../http/client';
+import { idFrom } from '../http/json';
+import { CONFIRMED_BY_SEARCH, LEFT_OUT, outputFieldsFrom, readInput, requireValues, withEveryKey, withGloopNames } from '../fields/values';
+import { confirmationOf } from '../search/leads-and-accounts';
 import { accountFieldGroups, accountFields } from './fields';
 
 type AccountInput = InferInputData<typeof accountFields>;
@@ -9,6 +11,8 @@ const createAccountOutputFields = outputFieldsFrom(accountFields, [
   { key: 'id', label: 'Customer ID' },
   { key: 'account_status', label: 'Saved Customer Status ID' },
   { key: 'message', label: 'Gloop Message' },
+  CONFIRMED_BY_SEARCH,
+  LEFT_OUT,
 ]);
 
 export const createAccount = defineCreate({
@@ -22,10 +26,18 @@ export const createAccount = defineCreate({
     inputFieldGroups: accountFieldGroups,
     inputFields: accountFields,
     perform: async (z: ZObject, bundle: Bundle<AccountInput>) => {
-      const body = withGloopNames(z, accountFields, bodyFrom(z, accountFields, bundle.inputData), 'customer');
+      const input = readInput(z, accountFields, bundle.inputData, ['status']);
+      const body = withGloopNames(z, accountFields, input, 'customer');
       requireValues(z, accountFields, body, ['status']);
-      const created = await createInGloop(z, bundle, '/v2/accounts/create', body, 'customer');
-      return withEveryKey(createAccountOutputFields, { ...body, id: created.id, account_status: idFrom(created.account_status) ?? body.status, message: created.message });
+      const created = await createInGloop(z, bundle, '/v2/accounts/create', body, 'customer', confirmationOf(z, bundle, 'ACCOUNTS', body));
+      return withEveryKey(createAccountOutputFields, {
+        ...body,
+        id: created.id,
+        account_status: idFrom(created.answer.account_status) ?? body.status,
+        message: created.message,
+        confirmed_by_search: created.confirmedBySearch,
+        left_out: input.leftOut.join('; '),
+      });
     },
     sample: {
       id: '318470115526385338148997581651340149330',

@@ -1,5 +1,5 @@
 import { isRecord } from '../http/failures';
-import { idFrom } from '../http/client';
+import { idFrom } from '../http/json';
 
 export interface Choice {
   id: string;

@@ -1,4 +1,5 @@
 import type { PlainInputField, ZObject } from 'zapier-platform-core';
+import { GLOOP_ID } from '../http/json';
 
 export type BodyValue = string | boolean;
 export type RequestBody = Record<string, BodyValue>;
@@ -13,17 +14,40 @@ const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'on', 'כן']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'off', 'לא']);
 
+/** A value the app cannot read as its field's type; the reason follows the field's label. */
+class Unreadable extends Error {}
+
+/** What a step's input gives: the request body, and the optional values the app could not read. */
+export interface ReadInput {
+  body: RequestBody;
+  leftOut: string[];
+}
+
 /**
- * The request body an operation's fields describe: each field's value in the field's own
- * type, ids as digit strings, and blank optional values left out.
+ * The request body an operation's fields describe: each value in its field's type, text as the
+ * user typed it, ids as digit strings, blank values left out. An optional value the app cannot
+ * read is left out too and named in `leftOut`, so the record still reaches Gloop and a Zap can
+ * alert on it; a value in `mustRead` (what Gloop needs) is refused before any request.
  */
-export function bodyFrom(z: ZObject, fields: readonly PlainInputField[], inputData: Record<string, unknown>): RequestBody {
+export function readInput(z: ZObject, fields: readonly PlainInputField[], inputData: Record<string, unknown>, mustRead: readonly string[]): ReadInput {
   const body: RequestBody = {};
+  const leftOut: string[] = [];
   for (const field of fields) {
-    const value = valueOf(z, field, inputData[field.key]);
-    if (value !== undefined) body[field.key] = value;
+    try {
+      const value = valueOf(field, inputData[field.key]);
+      if (value !== undefined) body[field.key] = value;
+    } catch (error) {
+      if (!(error instanceof Unreadable)) throw error;
+      if (mustRead.includes(field.key)) throw invalidInput(z, `"${labelOf(field)}" ${error.message}`);
+      leftOut.push(`"${labelOf(field)}" ${error.message}`);
+    }
   }
-  return body;
+  return { body, leftOut };
+}
+
+/** Every value must be readable: a search's criterion left out would widen it, and each field of a note is one Gloop needs. */
+export function bodyFrom(z: ZObject, fields: readonly PlainInputField[], inputData: Record<string, unknown>): RequestBody {
+  return readInput(z, fields, inputData, fields.map((field) => field.key)).body;
 }
 
 /** Zapier marks required fields in the editor, but a mapped value can still arrive blank. */
@@ -40,13 +64,18 @@ export function inFieldOrder(fields: readonly PlainInputField[], body: RequestBo
 }
 
 /** Gloop's rule for a lead's or customer's name: a full name in `name`, and a first name in `f_name`. */
-export function withGloopNames(z: ZObject, fields: readonly PlainInputField[], body: RequestBody, noun: string): RequestBody {
+export function withGloopNames(z: ZObject, fields: readonly PlainInputField[], { body, leftOut }: ReadInput, noun: string): RequestBody {
   const fullName = body.name || [body.f_name, body.l_name].filter(Boolean).join(' ');
   if (typeof fullName !== 'string' || fullName === '') {
-    throw invalidInput(z, `The ${noun} needs a name: map "Full Name" or "First Name"`);
+    const unread = leftOut.filter((entry) => /^"(Full|First|Last) Name"/.test(entry));
+    throw invalidInput(z, `The ${noun} needs a name: map "Full Name" or "First Name"${unread.length > 0 ? ` (${unread.join('; ')})` : ''}`);
   }
   return inFieldOrder(fields, { ...body, name: fullName, f_name: body.f_name || fullName });
 }
+
+/** What every create reports beside the record: how the app knows it was saved, and what it left out. */
+export const CONFIRMED_BY_SEARCH: OutputField = { key: 'confirmed_by_search', label: 'Confirmed by Search After a Lost Answer', type: 'boolean' };
+export const LEFT_OUT: OutputField = { key: 'left_out', label: 'Values Left Out (Unreadable)' };
 
 /**
  * Output fields for what a step returns: what Gloop answered, then the fields it sent. A field
@@ -66,54 +95,53 @@ export function withEveryKey<T extends Record<string, unknown>>(outputFields: re
   return { ...Object.fromEntries(outputFields.map((field) => [field.key, ''])), ...values };
 }
 
-function valueOf(z: ZObject, field: PlainInputField, raw: unknown): BodyValue | undefined {
+function valueOf(field: PlainInputField, raw: unknown): BodyValue | undefined {
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
-  if (field.type === 'boolean') return booleanOf(z, field, raw);
-  const text = textOf(z, field, raw);
-  if (text === '') return undefined;
-  if (field.type === 'datetime') return dateOf(z, field, text);
-  if (field.key === 'phone') return phoneOf(z, field, text);
-  return field.dynamic || field.search ? idOf(z, field, text, raw) : text;
+  if (field.type === 'boolean') return booleanOf(raw);
+  const text = textOf(raw);
+  if (text.trim() === '') return undefined;
+  if (field.type === 'datetime') return dateOf(text.trim());
+  if (field.key === 'phone') return phoneOf(text);
+  return field.dynamic || field.search ? idOf(text.trim(), raw) : text;
 }
 
-function booleanOf(z: ZObject, field: PlainInputField, raw: unknown): boolean {
+function booleanOf(raw: unknown): boolean {
   if (typeof raw === 'boolean') return raw;
   const word = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim().toLowerCase() : '';
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
-  throw invalidInput(z, `"${labelOf(field)}" must be yes or no, not ${shown(raw)}`);
+  throw new Unreadable(`must be yes or no, not ${shown(raw)}`);
 }
 
-function textOf(z: ZObject, field: PlainInputField, raw: unknown): string {
-  if (typeof raw === 'string') return raw.trim();
+/** Text as the user typed it: nothing trimmed, nothing rewritten. */
+function textOf(raw: unknown): string {
+  if (typeof raw === 'string') return raw;
   if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) throw invalidInput(z, `"${labelOf(field)}" received an invalid number: map text or a valid number`);
+    if (!Number.isFinite(raw)) throw new Unreadable('received an invalid number: map text or a valid number');
     return String(raw);
   }
   if (typeof raw === 'boolean' || typeof raw === 'bigint') return String(raw);
   if (Array.isArray(raw) && raw.every((item) => ['string', 'number', 'boolean'].includes(typeof item))) {
-    return raw.map((item) => String(item).trim()).filter(Boolean).join(', ');
+    return raw.map(String).filter((item) => item.trim() !== '').join(', ');
   }
-  throw invalidInput(z, `"${labelOf(field)}" must be a single value, not a list or an object`);
+  throw new Unreadable('must be a single value, not a list or an object');
 }
 
-function idOf(z: ZObject, field: PlainInputField, text: string, raw: unknown): string {
+function idOf(text: string, raw: unknown): string {
   if (typeof raw === 'number' && !Number.isSafeInteger(raw)) {
-    throw invalidInput(z, `"${labelOf(field)}" arrived as a number that has lost digits; map the id as text, as Gloop sends it`);
+    throw new Unreadable('arrived as a number that has lost digits; map the ID as text, as Gloop sends it');
   }
-  if (!/^\d{1,39}$/.test(text)) {
-    throw invalidInput(z, `"${labelOf(field)}" must be a Gloop id (up to 39 digits), not "${shorten(text)}"`);
-  }
+  if (!GLOOP_ID.test(text)) throw new Unreadable(`must be a Gloop ID (up to 39 digits), not "${shorten(text)}"`);
   return text;
 }
 
 /** Gloop's date fields are calendar dates: the day as the user's step gave it, without a time. */
-function dateOf(z: ZObject, field: PlainInputField, text: string): string {
+function dateOf(text: string): string {
   const day = /^\d{4}-\d{2}-\d{2}(?=$|[T ])/.exec(text)?.[0];
   const time = Date.parse(`${day}T00:00:00Z`);
   // 2021-02-30 parses, and rolls over: only a day that comes back unchanged is real.
   if (day !== undefined && !Number.isNaN(time) && new Date(time).toISOString().startsWith(day)) return day;
-  throw invalidInput(z, `"${labelOf(field)}" must be a date such as 1990-05-17, not "${shorten(text)}"`);
+  throw new Unreadable(`must be a date such as 1990-05-17, not "${shorten(text)}"`);
 }
 
 /** Characters as a person counts them: an emoji is one, not two UTF-16 units. */
@@ -121,13 +149,13 @@ export function characterCount(text: string): number {
   return [...text].length;
 }
 
-/** Digits with an optional leading +: what is left once the usual punctuation of a phone number is gone. */
-function phoneOf(z: ZObject, field: PlainInputField, phone: string): string {
+/**
+ * A phone number loses the punctuation people write it with; anything else (`050-1234567 ext 5`)
+ * is sent as written, for Gloop keeps what it is given and a person can still read it.
+ */
+function phoneOf(phone: string): string {
   const compact = phone.replace(BIDI_MARKS, '').replace(/[\s\-.()\u2010-\u2015]/g, '');
-  if (!/^\+?\d{3,20}$/.test(compact)) {
-    throw invalidInput(z, `"${labelOf(field)}" must be a phone number such as 050-123-4567 or +972 50 123 4567, not "${shorten(phone)}"`);
-  }
-  return compact;
+  return /^\+?\d{3,20}$/.test(compact) ? compact : phone.trim();
 }
 
 /** A Zapier error for input the user can fix in the step, before any request. */

@@ -1,7 +1,20 @@
 import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
 import { gloopBaseUrl, InvalidDomainError } from './domain';
-import { failureFromResponse, failureWithoutResponse, invalidAnswer, isRecord, REQUEST_TIMEOUT_MS, scrub } from './failures';
-import { parseJsonKeepingBigIds } from './json';
+import {
+  crmSaid,
+  failureFromResponse,
+  failureWithoutResponse,
+  invalidAnswer,
+  isRecord,
+  lostAnswer,
+  mayBeSaved,
+  neverSent,
+  notSaved,
+  scrub,
+  STEP_DEADLINE_MS,
+  type LostAnswer,
+} from './failures';
+import { idFrom, parseJsonKeepingBigIds } from './json';
 
 export interface GloopCall {
   method: 'GET' | 'POST';
@@ -34,64 +47,127 @@ export function baseUrlFor(z: ZObject, authData: GloopAuthData): string {
   }
 }
 
+const stepDeadlines = new WeakMap<object, number>();
+
+/** When this Zap step must be done: set by its first request, shared by every later one. */
+export function stepDeadline(bundle: object): number {
+  const deadline = stepDeadlines.get(bundle) ?? Date.now() + STEP_DEADLINE_MS;
+  stepDeadlines.set(bundle, deadline);
+  return deadline;
+}
+
+/** Kept back from a create's own request for the search that confirms it when its answer is lost. */
+export const SEARCH_RESERVE_MS = 6_000;
+
+type Exchange = { status: number; content: string; retryAfter: string | null } | { lost: unknown; sent: boolean; waitedMs: number };
+
 /**
- * The one way operations talk to Gloop: base URL from the connection's domain, the session's
- * bearer token, a timeout, every failure turned into a Zapier error, and the JSON answer with
- * its ids intact. A 401 is left to core, which renews the session and retries.
+ * One request to Gloop: base URL from the connection's domain, the session's bearer token, the
+ * body serialized here so core cannot touch `{{…}}` in it, no redirect followed, and an answer
+ * (headers and body) by `until`. A 401 is left to core, which renews the session and retries.
  */
-export async function callGloop(z: ZObject, bundle: Bundle<any>, call: GloopCall): Promise<Record<string, unknown>> {
-  const secrets = secretsOf(bundle.authData);
-  const request: HttpRequestOptions & { url: string; throwForThrottlingEarly: boolean } = {
+async function exchange(z: ZObject, bundle: Bundle<any>, call: GloopCall, until: number): Promise<Exchange> {
+  const started = Date.now();
+  const waitMs = until - started;
+  if (waitMs <= 0) return { lost: Object.assign(new Error('the step ran out of time'), { name: 'TimeoutError' }), sent: false, waitedMs: 0 };
+  const request: HttpRequestOptions & { url: string; throwForThrottlingEarly: boolean; merge: boolean; signal: AbortSignal; redirect: 'manual' } = {
     url: `${baseUrlFor(z, bundle.authData)}${call.path}`,
     method: call.method,
-    headers: { Accept: 'application/json', Authorization: `Bearer ${bundle.authData.access_token ?? ''}` },
+    headers: {
+      Accept: 'application/json',
+      Authorization: `Bearer ${bundle.authData.access_token ?? ''}`,
+      ...(call.body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
+    },
     params: call.params,
-    body: call.body,
-    timeout: REQUEST_TIMEOUT_MS,
+    body: call.body === undefined ? undefined : JSON.stringify(call.body),
+    signal: AbortSignal.timeout(waitMs),
+    redirect: 'manual',
     skipThrowForStatus: true,
     // Core's own 429 error drops Gloop's message; ours keeps it and honours Retry-After too.
     throwForThrottlingEarly: false,
+    // Without merge, core neither rewrites nor refuses `{{…}}` in what a user typed.
+    merge: false,
   };
-  let response;
   try {
-    response = await z.request(request);
+    const response = await z.request(request);
+    return { status: response.status, content: response.content, retryAfter: response.getHeader('retry-after') ?? null };
   } catch (error) {
     // core's signal that the session expired: Zapier renews the token and runs this again.
     if (error instanceof z.errors.RefreshAuthError) throw error;
-    throw failureWithoutResponse(z, error, secrets);
+    return { lost: error, sent: !neverSent(error), waitedMs: Date.now() - started };
   }
-  if (response.status >= 400) {
-    throw failureFromResponse(z, { status: response.status, body: response.content, retryAfter: response.getHeader('retry-after') }, secrets);
-  }
-  return parseAnswer(z, response.content, call.method !== 'GET');
 }
 
-function parseAnswer(z: ZObject, content: string, afterWrite: boolean): Record<string, unknown> {
+/** The one way operations read from Gloop: every failure a Zapier error, the JSON answer with its ids intact. */
+export async function callGloop(z: ZObject, bundle: Bundle<any>, call: GloopCall): Promise<Record<string, unknown>> {
+  const secrets = secretsOf(bundle.authData);
+  const answer = await exchange(z, bundle, call, stepDeadline(bundle));
+  if ('lost' in answer) throw failureWithoutResponse(z, answer.lost, secrets, answer.waitedMs);
+  if (answer.status >= 300) throw failureFromResponse(z, { status: answer.status, body: answer.content, retryAfter: answer.retryAfter }, secrets);
+  const parsed = parseAnswer(answer.content);
+  if (typeof parsed === 'string') throw invalidAnswer(z, parsed, call.method !== 'GET');
+  return parsed;
+}
+
+/** The answer as a JSON object, or what it lacks. */
+function parseAnswer(content: string): Record<string, unknown> | string {
   let parsed: unknown;
   try {
     parsed = parseJsonKeepingBigIds(content);
   } catch {
-    throw invalidAnswer(z, 'valid JSON', afterWrite);
+    return 'valid JSON';
   }
-  if (!isRecord(parsed)) throw invalidAnswer(z, 'a JSON object', afterWrite);
-  return parsed;
+  return isRecord(parsed) ? parsed : 'a JSON object';
 }
 
-/** An id as Gloop sent it, or nothing: never a number that may have lost digits. */
-export function idFrom(value: unknown): string | undefined {
-  return typeof value === 'string' && /^\d+$/.test(value) ? value : undefined;
+/** How a create finds out, when its answer was lost, whether Gloop stored what it sent. */
+export interface Confirmation {
+  /** The id of the record Gloop stored since `since`, or nothing when it has none. */
+  find(since: number): Promise<string | undefined>;
+  /** What a person looks for in Gloop when nothing could tell, e.g. `"Dana Levi" with phone 0501234567`. */
+  checkFor: string;
 }
 
-/** POSTs a new record and returns Gloop's answer, only if it names the new record's id. */
-export async function createInGloop(
-  z: ZObject,
-  bundle: Bundle<any>,
-  path: `/${string}`,
-  body: Record<string, unknown>,
-  noun: string,
-): Promise<Record<string, unknown> & { id: string; message: string }> {
-  const answer = await callGloop(z, bundle, { method: 'POST', path, body });
-  const id = idFrom(answer.id);
-  if (id === undefined) throw invalidAnswer(z, `the new ${noun}'s id`, true);
-  return { ...answer, id, message: typeof answer.message === 'string' ? answer.message : '' };
+export interface Created {
+  id: string;
+  message: string;
+  confirmedBySearch: boolean;
+  answer: Record<string, unknown>;
+}
+
+/**
+ * POSTs a new record, and reports it created only with the id Gloop gave it. When the outcome is
+ * unknown (the answer was lost, cut, late, a 5xx or without an id), it asks Gloop before it
+ * answers: found, the record is reported with its id; not found, the run is safe to replay.
+ */
+export async function createInGloop(z: ZObject, bundle: Bundle<any>, path: `/${string}`, body: Record<string, unknown>, noun: string, confirmation: Confirmation | string): Promise<Created> {
+  const secrets = secretsOf(bundle.authData);
+  const since = Date.now();
+  const answer = await exchange(z, bundle, { method: 'POST', path, body }, stepDeadline(bundle) - (typeof confirmation === 'string' ? 0 : SEARCH_RESERVE_MS));
+  let lost: LostAnswer;
+  if ('lost' in answer) {
+    if (!answer.sent) throw failureWithoutResponse(z, answer.lost, secrets, answer.waitedMs);
+    lost = lostAnswer(answer.lost, secrets, answer.waitedMs);
+  } else if (answer.status >= 500) {
+    lost = { code: 'GloopServerError', status: answer.status, what: `it answered HTTP ${answer.status}${crmSaid(answer.content, secrets)}` };
+  } else if (answer.status >= 300) {
+    throw failureFromResponse(z, { status: answer.status, body: answer.content, retryAfter: answer.retryAfter }, secrets);
+  } else {
+    const parsed = parseAnswer(answer.content);
+    const id = typeof parsed === 'string' ? undefined : idFrom(parsed.id);
+    if (typeof parsed !== 'string' && id !== undefined) {
+      return { id, message: typeof parsed.message === 'string' ? parsed.message : '', confirmedBySearch: false, answer: parsed };
+    }
+    lost = { code: 'GloopInvalidResponse', status: 502, what: `it answered without ${typeof parsed === 'string' ? parsed : `the new ${noun}'s id`}` };
+  }
+  if (typeof confirmation === 'string') throw mayBeSaved(z, noun, lost, confirmation);
+  let found: string | undefined;
+  try {
+    found = await confirmation.find(since);
+  } catch {
+    // Even a 401 here: renewing would run the whole step again, and send the record a second time.
+    throw mayBeSaved(z, noun, lost, confirmation.checkFor);
+  }
+  if (found === undefined) throw notSaved(z, noun, lost);
+  return { id: found, message: '', confirmedBySearch: true, answer: {} };
 }

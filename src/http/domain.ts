@@ -5,12 +5,16 @@ export const ALLOW_LOCAL_SANDBOX_ENV = 'GLOOP_ALLOW_LOCAL_SANDBOX';
 /** Comma-separated suffixes the publisher may lock the public app to (`zapier-platform env:set`). */
 export const ALLOWED_DOMAINS_ENV = 'GLOOP_ALLOWED_DOMAIN_SUFFIXES';
 
-const HELP = 'Copy it from Gloop: System settings -> Webhooks/API -> API token, e.g. acme.gloopcrm.co.il.';
+const HELP = "copy it from Gloop's System settings -> Webhooks/API -> API token, e.g. acme.gloopcrm.co.il";
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+/** The longest host name DNS allows. */
+const MAX_HOST_LENGTH = 253;
+/** Invisible marks that Hebrew screens put around a left-to-right text such as a host name. */
+const INVISIBLE_MARKS = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 export class InvalidDomainError extends Error {
   constructor(reason: string) {
-    super(`The Gloop domain ${reason}. ${HELP}`);
+    super(`The Gloop domain ${reason}; ${HELP}.`);
     this.name = 'InvalidDomainError';
   }
 }
@@ -22,8 +26,8 @@ type Env = Record<string, string | undefined>;
  * Refuses anything that could send it somewhere other than a public Gloop host.
  */
 export function gloopBaseUrl(pasted: unknown, env: Env = process.env): string {
-  if (typeof pasted !== 'string' || pasted.trim() === '') throw new InvalidDomainError('is empty');
-  const text = pasted.trim();
+  const text = typeof pasted === 'string' ? pasted.replace(INVISIBLE_MARKS, '').trim() : '';
+  if (text === '') throw new InvalidDomainError('is empty');
   if (/[\s\u0000-\u001f\u007f]/.test(text)) throw new InvalidDomainError('must not contain spaces or control characters');
 
   // "host:443" is a port, not a scheme.
@@ -40,6 +44,7 @@ export function gloopBaseUrl(pasted: unknown, env: Env = process.env): string {
   if (url.port) throw new InvalidDomainError('must not contain a port');
 
   const host = url.hostname.replace(/\.$/, '');
+  if (host.length > MAX_HOST_LENGTH) throw new InvalidDomainError(`is longer than the ${MAX_HOST_LENGTH} characters a host name can have`);
   if (isIP(host.replace(/^\[|\]$/g, '')) !== 0) throw new InvalidDomainError('must be a host name, not an IP address');
   const labels = host.split('.');
   if (host === 'localhost' || host.endsWith('.localhost')) throw new InvalidDomainError('must not be localhost');

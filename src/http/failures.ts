@@ -1,8 +1,13 @@
 import type { ZObject } from 'zapier-platform-core';
 
-/** Below Zapier's 30-second limit, so a slow Gloop ends in our sentence, not in Zapier's timeout. */
-export const REQUEST_TIMEOUT_MS = 25_000;
+/**
+ * One deadline for a whole Zap step, below Zapier's 30 seconds: every request of the step, its
+ * answer's body and a confirming search included, ends by it, in our sentence, not Zapier's timeout.
+ */
+export const STEP_DEADLINE_MS = 25_000;
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
+/** Longer waits are Gloop's to ask for, but a Zap run should not sit for a day: Zapier retries after this. */
+const MAX_RETRY_AFTER_SECONDS = 900;
 const MAX_CRM_MESSAGE_LENGTH = 500;
 
 export interface FailedResponse {
@@ -17,11 +22,12 @@ export function failureFromResponse(z: ZObject, response: FailedResponse, secret
   const said = crmSaid(response.body, secrets);
   if (status === 429) {
     const delay = retryAfterSeconds(response.retryAfter);
-    return new z.errors.ThrottledError(`Gloop is limiting how fast it takes requests (HTTP 429${said}); Zapier will retry in ${delay} seconds.`, delay);
+    return new z.errors.ThrottledError(`Gloop is limiting how fast it takes requests (HTTP 429${said}); Zapier will retry in ${seconds(delay)}.`, delay);
   }
   if (status >= 500) {
     return new z.errors.Error(`Gloop had a server error (HTTP ${status}${said}); replay this run once Gloop is working again.`, 'GloopServerError', status);
   }
+  if (status >= 300 && status < 400) return redirected(z, status);
   const [code, advice] = CLIENT_ERRORS[status] ?? ['GloopRejected', 'check the values you mapped into this step'];
   return new z.errors.Error(`Gloop rejected the request (HTTP ${status}${said}): ${advice}.`, code, status);
 }
@@ -33,19 +39,37 @@ const CLIENT_ERRORS: Record<number, [code: string, advice: string]> = {
   405: ['GloopMethodNotAllowed', 'this Gloop account does not offer this operation; contact Gloop support'],
 };
 
-/** A request that never got an answer: nothing is known to have been stored, so Zapier may replay it. */
-export function failureWithoutResponse(z: ZObject, error: unknown, secrets: readonly string[]): Error {
+/** Nothing is followed: a redirect could carry the lead, or the token, to another host. */
+export function redirected(z: ZObject, status: number): Error {
+  return new z.errors.Error(
+    `Gloop answered with a redirect (HTTP ${status}), which the app does not follow; enter the domain in the connection exactly as Gloop shows it beside the API token.`,
+    'GloopRedirected',
+    status,
+  );
+}
+
+/** Why a request got no usable answer, in the words of the errors that carry it. */
+export interface LostAnswer {
+  code: 'GloopTimeout' | 'GloopUnreachable' | 'GloopServerError' | 'GloopInvalidResponse';
+  status: number;
+  /** e.g. "it did not answer within 19 seconds" */
+  what: string;
+}
+
+export function lostAnswer(error: unknown, secrets: readonly string[], waitedMs: number): LostAnswer {
+  if (isTimeout(error)) return { code: 'GloopTimeout', status: 504, what: `it did not answer within ${seconds(Math.round(waitedMs / 1000))}` };
+  return { code: 'GloopUnreachable', status: 503, what: `the connection was lost (${scrub(networkReason(error), secrets)})` };
+}
+
+/** A request that never got an answer, and a read that stored nothing: Zapier may replay it. */
+export function failureWithoutResponse(z: ZObject, error: unknown, secrets: readonly string[], waitedMs: number): Error {
   if (isTimeout(error)) {
-    return new z.errors.Error(
-      `Gloop did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds; replay this run once Gloop is reachable.`,
-      'GloopTimeout',
-      504,
-    );
+    return new z.errors.Error(`Gloop did not answer within ${seconds(Math.round(waitedMs / 1000))}; replay this run once Gloop is reachable.`, 'GloopTimeout', 504);
   }
   return new z.errors.Error(`Could not reach Gloop (${scrub(networkReason(error), secrets)}); check the domain in the connection, or replay this run later.`, 'GloopUnreachable', 503);
 }
 
-/** A 2xx that does not say what it should: after a write, nobody knows whether it was saved. */
+/** A 2xx that does not say what it should. */
 export function invalidAnswer(z: ZObject, what: string, afterWrite: boolean): Error {
   const consequence = afterWrite
     ? ', so Zapier cannot confirm the change was saved; check Gloop before you replay this run'
@@ -53,12 +77,30 @@ export function invalidAnswer(z: ZObject, what: string, afterWrite: boolean): Er
   return new z.errors.Error(`Gloop answered without ${what}${consequence}.`, 'GloopInvalidResponse', 502);
 }
 
-/** The CRM's own words (Hebrew as sent), from whichever error shape its backend used. */
+/** A create whose answer was lost, and a search right after that found nothing: safe to replay. */
+export function notSaved(z: ZObject, noun: string, lost: LostAnswer): Error {
+  return new z.errors.Error(
+    `Gloop did not save the ${noun}: ${lost.what}, and a search right after found no such ${noun}; replay this run once Gloop is working again.`,
+    lost.code,
+    lost.status,
+  );
+}
+
+/** A create whose answer was lost, and nothing could tell whether Gloop stored it. */
+export function mayBeSaved(z: ZObject, noun: string, lost: LostAnswer, checkFor: string): Error {
+  return new z.errors.Error(
+    `Gloop may have saved the ${noun}: ${lost.what}, and the app could not check; look in Gloop for ${checkFor} before you replay this run, or it may be saved twice.`,
+    'GloopOutcomeUnknown',
+    504,
+  );
+}
+
+/** The CRM's own words (Hebrew as sent), from whichever error shape its backend used; secrets removed before the cut. */
 export function crmSaid(body: string, secrets: readonly string[]): string {
-  const text = extractMessage(body).replace(/\s+/g, ' ').trim();
+  const text = scrub(extractMessage(body), secrets).replace(/\s+/g, ' ').trim();
   if (text === '') return '';
-  const short = text.length > MAX_CRM_MESSAGE_LENGTH ? `${text.slice(0, MAX_CRM_MESSAGE_LENGTH)}…` : text;
-  return `: "${scrub(short, secrets)}"`;
+  const characters = [...text];
+  return `: "${characters.length > MAX_CRM_MESSAGE_LENGTH ? `${characters.slice(0, MAX_CRM_MESSAGE_LENGTH).join('')}…` : text}"`;
 }
 
 function extractMessage(body: string): string {
@@ -76,30 +118,42 @@ function extractMessage(body: string): string {
   return parts.length > 0 ? [...new Set(parts)].join(' - ') : body;
 }
 
+/** Removes every secret, in any letter case: a server or a URL parser may change it. */
 export function scrub(text: string, secrets: readonly string[]): string {
-  return secrets.filter((secret) => secret.length >= 4).reduce((out, secret) => out.split(secret).join(':censored:'), text);
+  const patterns = secrets.filter((secret) => secret.length >= 4).map((secret) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return patterns.length === 0 ? text : text.replace(new RegExp(patterns.join('|'), 'gi'), ':censored:');
 }
 
 function retryAfterSeconds(header: string | null | undefined): number {
   const value = (header ?? '').trim();
-  if (/^\d+$/.test(value)) return Math.max(1, Number(value));
   const date = Date.parse(value);
-  if (!Number.isNaN(date)) return Math.max(1, Math.ceil((date - Date.now()) / 1000));
-  return DEFAULT_RETRY_AFTER_SECONDS;
+  const asked = /^\d+$/.test(value) ? Number(value) : Number.isNaN(date) ? DEFAULT_RETRY_AFTER_SECONDS : Math.ceil((date - Date.now()) / 1000);
+  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, asked));
 }
 
-/** The system's short name for what broke (ECONNRESET, ENOTFOUND…): request details stay out of it. */
+export function seconds(count: number): string {
+  return count === 1 ? '1 second' : `${count} seconds`;
+}
+
+/** The system's short name for what broke (ECONNRESET, ENOTFOUND…), or its words: request details stay out of it. */
 function networkReason(error: unknown): string {
-  const cause = isRecord(error) && isRecord(error.cause) ? error.cause : undefined;
-  const code = [cause?.code, isRecord(error) ? error.code : undefined].find((value) => typeof value === 'string');
+  const causes = [isRecord(error) ? error.cause : undefined, error];
+  const code = causes.map((cause) => (isRecord(cause) ? cause.code : undefined)).find((value) => typeof value === 'string');
   if (typeof code === 'string') return code;
-  const message = error instanceof Error ? error.message : String(error);
+  const cause = causes.find((candidate) => candidate instanceof Error);
+  const message = cause instanceof Error ? cause.message : String(error);
   return message.length > 120 ? `${message.slice(0, 120)}…` : message;
 }
 
 function isTimeout(error: unknown): boolean {
   if (!isRecord(error)) return false;
-  return error.type === 'request-timeout' || error.name === 'TimeoutError' || error.name === 'AbortError';
+  return error.type === 'request-timeout' || error.type === 'aborted' || error.name === 'TimeoutError' || error.name === 'AbortError';
+}
+
+/** Errors that prove the request never left this machine, so Gloop cannot have stored anything. */
+const NEVER_SENT = /^(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_INVALID_URL)/;
+export function neverSent(error: unknown): boolean {
+  return NEVER_SENT.test(networkReason(error));
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -9,3 +9,11 @@ export function parseJsonKeepingBigIds(text: string): unknown {
       : value,
   );
 }
+
+/** A Gloop id: up to 39 digits, without a leading zero ("0", "000" and 60 digits are not ids). */
+export const GLOOP_ID = /^[1-9]\d{0,38}$/;
+
+/** An id as Gloop sent it, or nothing: never a number that may have lost digits. */
+export function idFrom(value: unknown): string | undefined {
+  return typeof value === 'string' && GLOOP_ID.test(value) ? value : undefined;
+}

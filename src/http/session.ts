@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { basicCredentials, baseUrlFor, secretsOf } from './client';
-import { crmSaid, failureFromResponse, failureWithoutResponse, isRecord, REQUEST_TIMEOUT_MS } from './failures';
+import { crmSaid, failureFromResponse, failureWithoutResponse, isRecord, STEP_DEADLINE_MS } from './failures';
 
 export interface GloopSession {
   access_token: string;
@@ -18,7 +18,9 @@ export async function exchangeCredentials(z: ZObject, bundle: Bundle): Promise<G
   }
   const secrets = secretsOf(bundle.authData);
   const url = `${baseUrlFor(z, bundle.authData)}/oauth/token`;
+  const started = Date.now();
   let response: Response;
+  let body: string;
   try {
     response = await fetch(url, {
       method: 'POST',
@@ -30,12 +32,13 @@ export async function exchangeCredentials(z: ZObject, bundle: Bundle): Promise<G
       body: 'grant_type=client_credentials',
       // The secret goes to the host the user named and nowhere else.
       redirect: 'manual',
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      // One deadline for the answer and its body alike.
+      signal: AbortSignal.timeout(STEP_DEADLINE_MS),
     });
+    body = await response.text();
   } catch (error) {
-    throw failureWithoutResponse(z, error, secrets);
+    throw failureWithoutResponse(z, error, secrets, Date.now() - started);
   }
-  const body = await response.text().catch(() => '');
   if (response.status === 401 || response.status === 400) {
     throw new z.errors.Error(
       `Gloop did not accept this Client ID and Client Secret (HTTP ${response.status}${crmSaid(body, secrets)}): copy them again from System settings -> Webhooks/API -> API token, or ask your admin for a new pair.`,

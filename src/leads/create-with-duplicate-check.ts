@@ -1,6 +1,7 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { createInGloop } from '../http/client';
-import { outputFieldsFrom, withEveryKey } from '../fields/values';
+import { CONFIRMED_BY_SEARCH, LEFT_OUT, outputFieldsFrom, withEveryKey } from '../fields/values';
+import { confirmationOf } from '../search/leads-and-accounts';
 import { leadBody, leadSample, type LeadInput } from './create';
 import { duplicateCheckFieldGroups, duplicateCheckFields } from './fields';
 
@@ -21,6 +22,8 @@ const duplicateCheckOutputFields = outputFieldsFrom(duplicateCheckFields, [
   { key: 'message', label: 'Gloop Verdict Message' },
   { key: 'verdict', label: 'Verdict (new, duplicate, returning_lead, returning_customer or unknown)' },
   { key: 'is_known', label: 'Already Known to Gloop', type: 'boolean' },
+  CONFIRMED_BY_SEARCH,
+  LEFT_OUT,
 ]);
 
 export const createLeadWithDuplicateCheck = defineCreate({
@@ -34,10 +37,19 @@ export const createLeadWithDuplicateCheck = defineCreate({
     inputFieldGroups: duplicateCheckFieldGroups,
     inputFields: duplicateCheckFields,
     perform: async (z: ZObject, bundle: Bundle<Partial<LeadInput>>) => {
-      const body = leadBody(z, duplicateCheckFields, bundle.inputData);
-      const created = await createInGloop(z, bundle, '/v2/leads/intelligent', body, 'lead');
+      const { body, leftOut } = leadBody(z, duplicateCheckFields, bundle.inputData);
+      const created = await createInGloop(z, bundle, '/v2/leads/intelligent', body, 'lead', confirmationOf(z, bundle, 'LEADS', body));
+      // A lead confirmed by search has no verdict: Gloop's answer, which held it, was lost.
       const verdict = verdictOf(created.message);
-      return withEveryKey(duplicateCheckOutputFields, { ...body, id: created.id, message: created.message, verdict, is_known: verdict !== 'new' && verdict !== 'unknown' });
+      return withEveryKey(duplicateCheckOutputFields, {
+        ...body,
+        id: created.id,
+        message: created.message,
+        verdict,
+        is_known: verdict !== 'new' && verdict !== 'unknown',
+        confirmed_by_search: created.confirmedBySearch,
+        left_out: leftOut.join('; '),
+      });
     },
     sample: { ...leadSample, message: 'הפעולה הושלמה - הליד כפול וכבר עובר כרגע תהליך מכירה.', verdict: 'duplicate', is_known: true },
     outputFields: duplicateCheckOutputFields,

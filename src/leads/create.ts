@@ -1,15 +1,18 @@
 import { defineCreate, type Bundle, type InferInputData, type PlainInputField, type ZObject } from 'zapier-platform-core';
-import { createInGloop, idFrom } from '../http/client';
-import { bodyFrom, outputFieldsFrom, requireValues, withEveryKey, withGloopNames, type RequestBody } from '../fields/values';
+import { createInGloop } from '../http/client';
+import { idFrom } from '../http/json';
+import { CONFIRMED_BY_SEARCH, LEFT_OUT, outputFieldsFrom, readInput, requireValues, withEveryKey, withGloopNames, type ReadInput } from '../fields/values';
+import { confirmationOf } from '../search/leads-and-accounts';
 import { leadFieldGroups, leadFields } from './fields';
 
 export type LeadInput = InferInputData<typeof leadFields>;
 
 /** Gloop's own rules for a lead: a name in `name` and `f_name`, and a phone. */
-export function leadBody(z: ZObject, fields: readonly PlainInputField[], inputData: Record<string, unknown>): RequestBody {
-  const body = withGloopNames(z, fields, bodyFrom(z, fields, inputData), 'lead');
+export function leadBody(z: ZObject, fields: readonly PlainInputField[], inputData: Record<string, unknown>): ReadInput {
+  const input = readInput(z, fields, inputData, ['phone']);
+  const body = withGloopNames(z, fields, input, 'lead');
   requireValues(z, fields, body, ['phone']);
-  return body;
+  return { body, leftOut: input.leftOut };
 }
 
 export const leadSample = {
@@ -21,12 +24,16 @@ export const leadSample = {
   email: 'israel@example.co.il',
   utm_source: 'Facebook',
   utm_campaign: "Valentine's Day",
+  confirmed_by_search: false,
+  left_out: '',
 };
 
 const createLeadOutputFields = outputFieldsFrom(leadFields, [
   { key: 'id', label: 'Lead ID' },
   { key: 'lead_status', label: 'Lead Status ID' },
   { key: 'message', label: 'Gloop Message' },
+  CONFIRMED_BY_SEARCH,
+  LEFT_OUT,
 ]);
 
 export const createLead = defineCreate({
@@ -40,9 +47,16 @@ export const createLead = defineCreate({
     inputFieldGroups: leadFieldGroups,
     inputFields: leadFields,
     perform: async (z: ZObject, bundle: Bundle<LeadInput>) => {
-      const body = leadBody(z, leadFields, bundle.inputData);
-      const created = await createInGloop(z, bundle, '/v2/leads/create', body, 'lead');
-      return withEveryKey(createLeadOutputFields, { ...body, id: created.id, lead_status: idFrom(created.lead_status) ?? body.lead_status ?? '', message: created.message });
+      const { body, leftOut } = leadBody(z, leadFields, bundle.inputData);
+      const created = await createInGloop(z, bundle, '/v2/leads/create', body, 'lead', confirmationOf(z, bundle, 'LEADS', body));
+      return withEveryKey(createLeadOutputFields, {
+        ...body,
+        id: created.id,
+        lead_status: idFrom(created.answer.lead_status) ?? body.lead_status ?? '',
+        message: created.message,
+        confirmed_by_search: created.confirmedBySearch,
+        left_out: leftOut.join('; '),
+      });
     },
     sample: { ...leadSample, lead_status: '233069071553535427697228277840563827497', message: 'הליד נוצר בהצלחה' },
     outputFields: createLeadOutputFields,

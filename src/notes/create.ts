@@ -32,6 +32,7 @@ export const createNote = defineCreate({
   operation: {
     inputFields: noteFields,
     perform: async (z: ZObject, bundle: Bundle<NoteInput>) => {
+      // Every field of a note is one Gloop needs: none can be left out.
       const body = bodyFrom(z, noteFields, bundle.inputData);
       if ((body.lead_id === undefined) === (body.account_id === undefined)) {
         throw invalidInput(z, 'Fill exactly one of "Lead" and "Customer": the note goes on one lead or one customer');
@@ -41,7 +42,9 @@ export const createNote = defineCreate({
       if (length > NOTE_MAX_CHARACTERS) {
         throw invalidInput(z, `"Note" has ${length} characters and Gloop takes at most ${NOTE_MAX_CHARACTERS}: shorten it or split it into several notes`);
       }
-      const created = await createInGloop(z, bundle, '/v2/notes/create', body, 'note');
+      // Gloop cannot search notes: after a lost answer, only a person can tell whether it was saved.
+      const target = body.lead_id === undefined ? `customer ${String(body.account_id)}` : `lead ${String(body.lead_id)}`;
+      const created = await createInGloop(z, bundle, '/v2/notes/create', body, 'note', `this note on the ${target}`);
       return withEveryKey(noteOutputFields, { ...body, id: created.id, message: created.message });
     },
     sample: { id: '196872918095809862949125226744960663127', lead_id: '271917813959131540676117904886673869329', account_id: '', msg: 'התקשר בערב', message: 'ההערה נוצרה בהצלחה' },

@@ -1,5 +1,6 @@
 import { defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callGloop, idFrom } from '../http/client';
+import { callGloop, type Confirmation } from '../http/client';
+import { idFrom } from '../http/json';
 import { isRecord } from '../http/failures';
 import { bodyFrom, invalidInput, withEveryKey, type OutputField, type RequestBody } from '../fields/values';
 
@@ -91,5 +92,40 @@ export function findOrCreate(search: { key: string; noun: string }, create: stri
     display: { label: `Find or Create ${search.noun}`, description: `Finds a ${search.noun.toLowerCase()} by phone or email, and creates one when there is none.` },
     search: search.key,
     create,
+  };
+}
+
+/** Room for Gloop's clock to run behind ours when its `created` is compared with when the request left. */
+const CLOCK_SKEW_MS = 120_000;
+
+/** The same phone number, however Gloop wrote it back: +972 50… and 050… end in the same nine digits. */
+function samePhone(sent: string, stored: string): boolean {
+  const digits = (text: string) => text.replace(/\D/g, '');
+  return /\d{9}/.test(digits(sent)) ? digits(stored).endsWith(digits(sent).slice(-9)) : stored.trim() === sent.trim();
+}
+
+/**
+ * After a create's answer was lost: the record Gloop stored for this body since the request left,
+ * found by its name, phone and email, newest first.
+ */
+export function confirmationOf(z: ZObject, bundle: Bundle<any>, objectType: ObjectType, body: RequestBody): Confirmation {
+  const name = String(body.name);
+  const phone = typeof body.phone === 'string' ? body.phone : undefined;
+  const email = typeof body.email === 'string' ? body.email : undefined;
+  const outputFields = resultOutputFields('Record');
+  return {
+    checkFor: `"${name.trim()}"${phone === undefined ? '' : ` with phone ${phone}`}`,
+    async find(since) {
+      const criteria = { name, ...(phone === undefined ? {} : { phone }), ...(email === undefined ? {} : { email }) };
+      const results = await searchGloop(z, bundle, objectType, criteria, outputFields);
+      const match = results.find(
+        (result) =>
+          Date.parse(String(result.created)) >= since - CLOCK_SKEW_MS &&
+          String(result.name).trim() === name.trim() &&
+          (phone === undefined || samePhone(phone, String(result.phone))) &&
+          (email === undefined || String(result.email).trim().toLowerCase() === email.trim().toLowerCase()),
+      );
+      return match === undefined ? undefined : String(match.id);
+    },
   };
 }
