@@ -39,7 +39,7 @@ describe('session step (client credentials)', () => {
     );
     expect(error.code).toBe('InvalidDomain');
     expect(error.message).toBe(
-      'The Gloop domain must not contain a user name or "@". Copy it from Gloop: System settings -> Webhooks/API -> API token, e.g. acme.gloopcrm.co.il.',
+      'The Gloop domain must not contain a user name or "@"; copy it from Gloop\'s System settings -> Webhooks/API -> API token, e.g. acme.gloopcrm.co.il.',
     );
   });
 

@@ -42,8 +42,8 @@ describe('create_lead request body', () => {
     });
 
     expect(received).toEqual([
-      '{"phone":"+972501234567","name":"ישראל ישראלי","f_name":"ישראל","l_name":"ישראלי","email":"israel@example.co.il",' +
-        '"company":"חברה \\"בע״מ\\" 🚀","text":"שלום! I\'d like a call — \\"ASAP\\" 😀\\nשורה שנייה",' +
+      '{"phone":"+972501234567","name":"  ישראל ישראלי ","f_name":"ישראל","l_name":"ישראלי","email":"israel@example.co.il",' +
+        '"company":"חברה \\"בע״מ\\" 🚀","text":"  שלום! I\'d like a call — \\"ASAP\\" 😀\\nשורה שנייה  ",' +
         `"owner":"${USER_ID}","lead_status":"${STATUS_ID}","utm_source":"Facebook","utm_medium":"cpc",` +
         '"utm_campaign":"Valentine\'s Day","utm_term":"crm","utm_content":"ad-7","ext_one":"בערב","ext_two":"b","ext_three":"c","ext_four":"d",' +
         '"is_subscriber":true}',
@@ -82,45 +82,121 @@ describe('create_lead request body', () => {
   });
 });
 
-describe('create_lead refuses bad input before any request', () => {
+describe('create_lead refuses a lead before any request only when Gloop certainly would', () => {
   it.each([
     [{ phone: '0501234567' }, 'The lead needs a name: map "Full Name" or "First Name"; fix it in this step\'s fields.'],
     [{ name: '   ', l_name: '', phone: '0501234567' }, 'The lead needs a name: map "Full Name" or "First Name"; fix it in this step\'s fields.'],
+    [
+      { name: { first: 'A' }, phone: '0501234567' },
+      'The lead needs a name: map "Full Name" or "First Name" ("Full Name" must be a single value, not a list or an object); fix it in this step\'s fields.',
+    ],
     [{ name: 'A' }, '"Phone" is empty, and Gloop needs it: map a value; fix it in this step\'s fields.'],
-    [
-      { name: 'A', phone: 'call me' },
-      '"Phone" must be a phone number such as 050-123-4567 or +972 50 123 4567, not "call me"; fix it in this step\'s fields.',
-    ],
-    [{ name: 'A', phone: '0501234567', owner: 'משה' }, '"Owner" must be a Gloop id (up to 39 digits), not "משה"; fix it in this step\'s fields.'],
-    [
-      { name: 'A', phone: '0501234567', lead_status: 2.3306907155353543e38 },
-      '"Lead Status" arrived as a number that has lost digits; map the id as text, as Gloop sends it; fix it in this step\'s fields.',
-    ],
-    [{ name: 'A', phone: '0501234567', is_subscriber: 'maybe' }, '"Subscribed to Mailing List" must be yes or no, not "maybe"; fix it in this step\'s fields.'],
-    [{ name: { first: 'A' }, phone: '0501234567' }, '"Full Name" must be a single value, not a list or an object; fix it in this step\'s fields.'],
+    [{ name: 'A', phone: ['050', { ext: 5 }] }, '"Phone" must be a single value, not a list or an object; fix it in this step\'s fields.'],
   ])('%j', async (inputData, message) => {
     const error = await zapierErrorOf(createWith(inputData));
     expect(error).toEqual({ name: 'AppError', code: 'InvalidInput', status: 400, message });
   });
 });
 
+describe('create_lead sends what it cannot read as Gloop would take it', () => {
+  it('sends a phone with words in it as written, trimmed', async () => {
+    const received = expectCreate();
+    const output = await createWith({ name: 'A', phone: ' 050-1234567 ext 5 ' });
+    expect(received).toEqual(['{"phone":"050-1234567 ext 5","name":"A","f_name":"A"}']);
+    expect(output).toMatchObject({ phone: '050-1234567 ext 5', left_out: '' });
+  });
+
+  it('leaves out an optional value it cannot read, stores the lead, and says what it left out and why', async () => {
+    const received = expectCreate();
+    const output = await createWith({ name: 'A', phone: '0501234567', owner: 'משה', lead_status: 2.3306907155353543e38, is_subscriber: 'maybe', company: { legal: 'x' } });
+    expect(received).toEqual(['{"phone":"0501234567","name":"A","f_name":"A"}']);
+    expect(output).toMatchObject({
+      id: LEAD_ID,
+      owner: '',
+      is_subscriber: '',
+      left_out:
+        '"Company" must be a single value, not a list or an object; "Owner" must be a Gloop ID (up to 39 digits), not "משה"; ' +
+        '"Lead Status" arrived as a number that has lost digits; map the ID as text, as Gloop sends it; "Subscribed to Mailing List" must be yes or no, not "maybe"',
+    });
+  });
+
+  it.each([['0'], ['000'], ['0'.repeat(39)], ['1'.repeat(40)]])('does not take %j for a Gloop id', async (owner) => {
+    const received = expectCreate();
+    const output = await createWith({ name: 'A', phone: '0501234567', owner });
+    expect(received).toEqual(['{"phone":"0501234567","name":"A","f_name":"A"}']);
+    expect(output.left_out).toMatch(/^"Owner" must be a Gloop ID \(up to 39 digits\), not "\d+…?"$/);
+  });
+});
+
+/** Answers the confirming search after a lost answer, and keeps the body Gloop received. */
+function expectSearch(status: number, answer: object): string[] {
+  const received: string[] = [];
+  nock(BASE_URL)
+    .post('/v2/search/leadsAndAccounts')
+    .reply(function (_uri, body) {
+      received.push(JSON.stringify(body));
+      return [status, answer];
+    });
+  return received;
+}
+const NOTHING_FOUND = { count: 0, results: [] };
+const found = (created: string, name = 'A', phone = '0501234567') => ({ count: 1, results: [{ id: LEAD_ID, object_type: 'LEADS', created, name, phone }] });
+const notSaved = (what: string) => `Gloop did not save the lead: ${what}, and a search right after found no such lead; replay this run once Gloop is working again.`;
+
 describe('create_lead answers', () => {
   it('keeps a 39-digit id Gloop sends unquoted', async () => {
     expectCreate(201, `{"id": ${LEAD_ID}, "lead_status": ${STATUS_ID}, "message": "הליד נוצר בהצלחה"}`, { 'Content-Type': 'application/json' });
     const output = await createWith({ name: 'A', phone: '0501234567' });
-    expect(output).toMatchObject({ id: LEAD_ID, lead_status: STATUS_ID });
+    expect(output).toMatchObject({ id: LEAD_ID, lead_status: STATUS_ID, confirmed_by_search: false });
   });
 
   it.each([
-    ['a 201 without an id', 201, { message: 'הליד נוצר בהצלחה' }, "Gloop answered without the new lead's id"],
-    ['a 201 whose id is not an id', 201, { id: 'abc' }, "Gloop answered without the new lead's id"],
-    ['a 200 that is not JSON', 200, '<html>OK</html>', 'Gloop answered without valid JSON'],
-    ['a 201 with a JSON list', 201, '[]', 'Gloop answered without a JSON object'],
-  ])('never reports a lead created on %s', async (_case, status, answer, start) => {
+    ['a 201 without an id', 201, { message: 'הליד נוצר בהצלחה' }, "it answered without the new lead's id"],
+    ['a 201 whose id is not an id', 201, { id: 'abc' }, "it answered without the new lead's id"],
+    ['a 201 whose id is "0"', 201, { id: '0' }, "it answered without the new lead's id"],
+    ['a 201 whose id is "000"', 201, { id: '000' }, "it answered without the new lead's id"],
+    ['a 201 whose id has 60 digits', 201, { id: '1'.repeat(60) }, "it answered without the new lead's id"],
+    ['a 200 that is not JSON', 200, '<html>OK</html>', 'it answered without valid JSON'],
+    ['a 201 with a JSON list', 201, '[]', 'it answered without a JSON object'],
+  ])('never reports a lead created on %s: it searches, and finding nothing, says so', async (_case, status, answer, what) => {
     expectCreate(status, answer);
-    const error = await zapierErrorOf(createWith({ name: 'A', phone: '0501234567' }));
-    expect(error.code).toBe('GloopInvalidResponse');
-    expect(error.message).toMatch(new RegExp(`^${start}.*, so Zapier cannot confirm the change was saved; check Gloop before you replay this run\\.$`));
+    const searched = expectSearch(200, NOTHING_FOUND);
+    expect(await zapierErrorOf(createWith({ name: 'A', phone: '050-123-4567', email: 'a@example.co.il' }))).toEqual({
+      name: 'AppError',
+      code: 'GloopInvalidResponse',
+      status: 502,
+      message: notSaved(what),
+    });
+    expect(searched).toEqual(['{"name":"A","phone":"0501234567","email":"a@example.co.il","object_type":"LEADS","order_by":"created","order":"desc","limit":10}']);
+  });
+
+  it('reports the lead Gloop stored when its answer was lost, with its id, confirmed by search', async () => {
+    expectCreate(201, { message: 'הליד נוצר בהצלחה' });
+    expectSearch(200, found(new Date().toISOString(), 'A', '+972501234567'));
+    const output = await createWith({ name: 'A', phone: '050-123-4567' });
+    expect(output).toMatchObject({ id: LEAD_ID, confirmed_by_search: true, message: '', name: 'A', phone: '0501234567' });
+  });
+
+  it.each([
+    ['an older lead of the same person', found(new Date(Date.now() - 10 * 60_000).toISOString())],
+    ['a new lead of another name', found(new Date().toISOString(), 'AB')],
+    ['a new lead of another phone', found(new Date().toISOString(), 'A', '0501234568')],
+  ])('does not take %s for the lead it sent', async (_case, answer) => {
+    expectCreate(500, { message: 'שגיאת שרת' });
+    expectSearch(200, answer);
+    expect(await zapierErrorOf(createWith({ name: 'A', phone: '0501234567' }))).toMatchObject({ code: 'GloopServerError', message: notSaved('it answered HTTP 500: "שגיאת שרת"') });
+  });
+
+  it('says the lead may have been saved, and what to look for, when the search fails too', async () => {
+    expectCreate(503, '');
+    expectSearch(503, { message: 'השירות אינו זמין' });
+    expect(await zapierErrorOf(createWith({ name: 'דנה לוי', phone: '0501234567' }))).toEqual({
+      name: 'AppError',
+      code: 'GloopOutcomeUnknown',
+      status: 504,
+      message:
+        'Gloop may have saved the lead: it answered HTTP 503, and the app could not check; look in Gloop for "דנה לוי" with phone 0501234567 before you replay this run, or it may be saved twice.',
+    });
   });
 });
 
@@ -133,11 +209,19 @@ describe('create_lead failures', () => {
     [400, { errors: [{ message: 'אימייל לא תקין' }, 'טלפון חסר'] }, 'GloopBadRequest', 'Gloop rejected the request (HTTP 400: "אימייל לא תקין - טלפון חסר"): fix the field Gloop names and run the step again.'],
     [403, { message: 'אין הרשאה' }, 'GloopForbidden', 'Gloop rejected the request (HTTP 403: "אין הרשאה"): ask your Gloop admin to give this API client permission for it.'],
     [404, '<html><body>Not Found</body></html>', 'GloopNotFound', 'Gloop rejected the request (HTTP 404): check that the connection uses your own Gloop domain, as shown in System settings -> Webhooks/API.'],
-    [500, { message: 'שגיאת שרת' }, 'GloopServerError', 'Gloop had a server error (HTTP 500: "שגיאת שרת"); replay this run once Gloop is working again.'],
-    [503, '', 'GloopServerError', 'Gloop had a server error (HTTP 503); replay this run once Gloop is working again.'],
-  ])('HTTP %i %j', async (status, answer, code, message) => {
+    [409, { message: 'התנגשות' }, 'GloopRejected', 'Gloop rejected the request (HTTP 409: "התנגשות"): check the values you mapped into this step.'],
+  ])('HTTP %i %j: rejected, nothing stored, no search', async (status, answer, code, message) => {
     expectCreate(status, answer);
     expect(await zapierErrorOf(createWith(input))).toEqual({ name: 'AppError', code, status, message });
+  });
+
+  it.each([
+    [500, { message: 'שגיאת שרת' }, notSaved('it answered HTTP 500: "שגיאת שרת"')],
+    [503, '', notSaved('it answered HTTP 503')],
+  ])('HTTP %i: searches, and finding nothing, says the run can be replayed', async (status, answer, message) => {
+    expectCreate(status, answer);
+    expectSearch(200, NOTHING_FOUND);
+    expect(await zapierErrorOf(createWith(input))).toEqual({ name: 'AppError', code: 'GloopServerError', status, message });
   });
 
   it('hands a 401 to Zapier to renew the token', async () => {
@@ -145,13 +229,16 @@ describe('create_lead failures', () => {
     expect((await zapierErrorOf(createWith(input))).name).toBe('RefreshAuthError');
   });
 
-  it('throttles on 429 with Gloop\'s Retry-After and message', async () => {
-    expectCreate(429, { message: 'יותר מדי בקשות' }, { 'Retry-After': '17' });
-    expect(await zapierErrorOf(createWith(input))).toEqual({
-      name: 'ThrottledError',
-      delay: 17,
-      message: 'Gloop is limiting how fast it takes requests (HTTP 429: "יותר מדי בקשות"); Zapier will retry in 17 seconds.',
-    });
+  it.each([
+    ['17', 17, 'Zapier will retry in 17 seconds.'],
+    ['1', 1, 'Zapier will retry in 1 second.'],
+    ['86400', 900, 'Zapier will retry in 900 seconds.'],
+    [new Date(Date.now() + 120_000).toUTCString(), expect.any(Number), expect.stringMatching(/Zapier will retry in 1[12]\d seconds\.$/)],
+  ])('throttles on 429 with Gloop\'s message and Retry-After %j, at most 15 minutes', async (retryAfter, delay, end) => {
+    expectCreate(429, { message: 'יותר מדי בקשות' }, { 'Retry-After': retryAfter });
+    const error = await zapierErrorOf(createWith(input));
+    expect(error).toEqual({ name: 'ThrottledError', delay, message: expect.stringContaining('Gloop is limiting how fast it takes requests (HTTP 429: "יותר מדי בקשות");') });
+    expect(error.message).toEqual(typeof end === 'string' ? expect.stringMatching(new RegExp(`${end.replace(/[.]/g, '\\.')}$`)) : end);
   });
 
   it('throttles for a minute when 429 has no Retry-After', async () => {
@@ -159,34 +246,42 @@ describe('create_lead failures', () => {
     expect(await zapierErrorOf(createWith(input))).toMatchObject({ name: 'ThrottledError', delay: 60 });
   });
 
-  it('ends a dropped connection in an error Zapier can replay', async () => {
+  it('a connection lost after the request left: searches, and finding nothing, says the run can be replayed', async () => {
     nock(BASE_URL).post('/v2/leads/create').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    expectSearch(200, NOTHING_FOUND);
+    expect(await zapierErrorOf(createWith(input))).toEqual({ name: 'AppError', code: 'GloopUnreachable', status: 503, message: notSaved('the connection was lost (ECONNRESET)') });
+  });
+
+  it('a request that never left (connection refused): says so, without a search', async () => {
+    nock(BASE_URL).post('/v2/leads/create').replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
     expect(await zapierErrorOf(createWith(input))).toEqual({
       name: 'AppError',
       code: 'GloopUnreachable',
       status: 503,
-      message: 'Could not reach Gloop (ECONNRESET); check the domain in the connection, or replay this run later.',
+      message: 'Could not reach Gloop (ECONNREFUSED); check the domain in the connection, or replay this run later.',
     });
   });
 
-  it('gives up before Zapier\'s 30 seconds when Gloop hangs', async () => {
-    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
-    nock(BASE_URL).post('/v2/leads/create').delay(60_000).reply(201, created);
-    const failure = zapierErrorOf(createWith(input));
-    for (let second = 0; second < 26; second += 1) await jest.advanceTimersByTimeAsync(1_000);
-    jest.useRealTimers();
-    expect(await failure).toEqual({
+  it.each([301, 302, 303, 307, 308])('never follows a redirect (HTTP %i), to any host', async (status) => {
+    expectCreate(status, 'moved', { Location: 'http://169.254.169.254/latest/meta-data' });
+    expect(await zapierErrorOf(createWith(input))).toEqual({
       name: 'AppError',
-      code: 'GloopTimeout',
-      status: 504,
-      message: 'Gloop did not answer within 25 seconds; replay this run once Gloop is reachable.',
+      code: 'GloopRedirected',
+      status,
+      message: `Gloop answered with a redirect (HTTP ${status}), which the app does not follow; enter the domain in the connection exactly as Gloop shows it beside the API token.`,
     });
   });
 
   it('keeps the token and the secret out of every message, even when Gloop echoes them', async () => {
-    expectCreate(400, { message: `bad token ${ACCESS_TOKEN} for ${CLIENT_SECRET}` });
+    expectCreate(400, { message: `bad token ${ACCESS_TOKEN} for ${CLIENT_SECRET.toUpperCase()}` });
     const error = await zapierErrorOf(createWith(input));
     expect(error.message).toBe('Gloop rejected the request (HTTP 400: "bad token :censored: for :censored:"): fix the field Gloop names and run the step again.');
+  });
+
+  it('removes a secret that straddles the 500-character cut of Gloop\'s message before it cuts', async () => {
+    expectCreate(400, { message: `${'א'.repeat(490)}${CLIENT_SECRET}` });
+    const error = await zapierErrorOf(createWith(input));
+    expect(error.message).toBe(`Gloop rejected the request (HTTP 400: "${'א'.repeat(490)}:censored:"): fix the field Gloop names and run the step again.`);
   });
 });
 

@@ -44,6 +44,8 @@ describe('create_lead_with_duplicate_check', () => {
       message: duplicate,
       verdict: 'duplicate',
       is_known: true,
+      confirmed_by_search: false,
+      left_out: '',
     });
   });
 
@@ -58,9 +60,19 @@ describe('create_lead_with_duplicate_check', () => {
     expect(verdictOf(message)).toBe(verdict);
   });
 
-  it('refuses to report a lead without an id', async () => {
+  it('refuses to report a lead without an id, and after searching for it, says the run can be replayed', async () => {
     capturePost('/v2/leads/intelligent', 201, { message: duplicate });
-    expect(await zapierErrorOf(run('create_lead_with_duplicate_check', { name: 'A', phone: '0501234567' }))).toMatchObject({ code: 'GloopInvalidResponse' });
+    capturePost('/v2/search/leadsAndAccounts', 200, { count: 0, results: [] });
+    expect(await zapierErrorOf(run('create_lead_with_duplicate_check', { name: 'A', phone: '0501234567' }))).toMatchObject({
+      code: 'GloopInvalidResponse',
+      message: "Gloop did not save the lead: it answered without the new lead's id, and a search right after found no such lead; replay this run once Gloop is working again.",
+    });
+  });
+
+  it('after a lost answer, reports the lead the search finds, without a verdict it cannot know', async () => {
+    nock(BASE_URL).post('/v2/leads/intelligent').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    capturePost('/v2/search/leadsAndAccounts', 200, { count: 1, results: [{ id: LEAD_ID, object_type: 'LEADS', created: new Date().toISOString(), name: 'A', phone: '0501234567' }] });
+    expect(await run('create_lead_with_duplicate_check', { name: 'A', phone: '0501234567' })).toMatchObject({ id: LEAD_ID, verdict: 'unknown', is_known: false, confirmed_by_search: true });
   });
 });
 
@@ -155,8 +167,18 @@ describe('create_note', () => {
   it('adds a note to a lead, byte for byte', async () => {
     const received = capturePost('/v2/notes/create', 201, { id: '196872918095809862949125226744960663127', message: 'ההערה נוצרה בהצלחה' });
     const output = await run('create_note', { lead_id: LEAD_ID, msg: ' התקשר בערב 🙂 "דחוף" ' });
-    expect(received).toEqual([`{"msg":"התקשר בערב 🙂 \\"דחוף\\"","lead_id":"${LEAD_ID}"}`]);
+    expect(received).toEqual([`{"msg":" התקשר בערב 🙂 \\"דחוף\\" ","lead_id":"${LEAD_ID}"}`]);
     expect(output).toMatchObject({ id: '196872918095809862949125226744960663127', message: 'ההערה נוצרה בהצלחה' });
+  });
+
+  it('after a lost answer, says the note may have been saved and where to look, for Gloop cannot search notes', async () => {
+    nock(BASE_URL).post('/v2/notes/create').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    expect(await zapierErrorOf(run('create_note', { account_id: ACCOUNT_ID, msg: 'x' }))).toEqual({
+      name: 'AppError',
+      code: 'GloopOutcomeUnknown',
+      status: 504,
+      message: `Gloop may have saved the note: the connection was lost (ECONNRESET), and the app could not check; look in Gloop for this note on the customer ${ACCOUNT_ID} before you replay this run, or it may be saved twice.`,
+    });
   });
 
   it('takes 4000 characters, counting an emoji as one', async () => {
@@ -170,7 +192,7 @@ describe('create_note', () => {
     [{ lead_id: LEAD_ID, account_id: ACCOUNT_ID, msg: 'x' }, 'Fill exactly one of "Lead" and "Customer": the note goes on one lead or one customer'],
     [{ lead_id: LEAD_ID, msg: '  ' }, '"Note" is empty, and Gloop needs it: map a value'],
     [{ lead_id: LEAD_ID, msg: 'ש'.repeat(4001) }, '"Note" has 4001 characters and Gloop takes at most 4000: shorten it or split it into several notes'],
-    [{ lead_id: 'ישראל', msg: 'x' }, '"Lead" must be a Gloop id (up to 39 digits), not "ישראל"'],
+    [{ lead_id: 'ישראל', msg: 'x' }, '"Lead" must be a Gloop ID (up to 39 digits), not "ישראל"'],
   ])('refuses %j before any request', async (inputData, problem) => {
     expect(await zapierErrorOf(run('create_note', inputData))).toEqual({ name: 'AppError', code: 'InvalidInput', status: 400, message: `${problem}; fix it in this step's fields.` });
   });
@@ -197,10 +219,16 @@ describe('create_account', () => {
   it.each([
     [{ name: 'רון' }, '"Customer Status" is empty, and Gloop needs it: map a value'],
     [{ status: ACCOUNT_STATUS_ID }, 'The customer needs a name: map "Full Name" or "First Name"'],
-    [{ name: 'רון', status: ACCOUNT_STATUS_ID, b_day: '17/05/1990' }, '"Birthday" must be a date such as 1990-05-17, not "17/05/1990"'],
-    [{ name: 'רון', status: ACCOUNT_STATUS_ID, b_day: '2021-02-30' }, '"Birthday" must be a date such as 1990-05-17, not "2021-02-30"'],
+    [{ name: 'רון', status: 'פעיל' }, '"Customer Status" must be a Gloop ID (up to 39 digits), not "פעיל"'],
   ])('refuses %j before any request', async (inputData, problem) => {
     expect(await zapierErrorOf(run('create_account', inputData))).toEqual({ name: 'AppError', code: 'InvalidInput', status: 400, message: `${problem}; fix it in this step's fields.` });
+  });
+
+  it.each([['17/05/1990'], ['2021-02-30']])('leaves out a birthday it cannot read as a date (%s), and says so', async (bDay) => {
+    const received = capturePost('/v2/accounts/create', 201, { account_status: ACCOUNT_STATUS_ID, id: ACCOUNT_ID, message: 'הלקוח נוצר בהצלחה' });
+    const output = await run('create_account', { name: 'רון', status: ACCOUNT_STATUS_ID, b_day: bDay });
+    expect(received).toEqual([`{"status":"${ACCOUNT_STATUS_ID}","name":"רון","f_name":"רון"}`]);
+    expect(output).toMatchObject({ id: ACCOUNT_ID, b_day: '', left_out: `"Birthday" must be a date such as 1990-05-17, not "${bDay}"` });
   });
 
   it('warns in its description that a customer can start automations', () => {

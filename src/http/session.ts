@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { basicCredentials, baseUrlFor, secretsOf } from './client';
-import { crmSaid, failureFromResponse, failureWithoutResponse, isRecord, STEP_DEADLINE_MS } from './failures';
+import { crmSaid, failureFromResponse, failureWithoutResponse, isRecord, redirected, STEP_DEADLINE_MS } from './failures';
 
 export interface GloopSession {
   access_token: string;
@@ -46,13 +46,7 @@ export async function exchangeCredentials(z: ZObject, bundle: Bundle): Promise<G
       response.status,
     );
   }
-  if (response.status >= 300 && response.status < 400) {
-    throw new z.errors.Error(
-      `Gloop redirected the sign-in (HTTP ${response.status}); enter the domain exactly as Gloop shows it beside the API token.`,
-      'GloopRedirected',
-      response.status,
-    );
-  }
+  if (response.status >= 300 && response.status < 400) throw redirected(z, response.status);
   if (!response.ok) {
     throw failureFromResponse(z, { status: response.status, body, retryAfter: response.headers.get('retry-after') }, secrets);
   }

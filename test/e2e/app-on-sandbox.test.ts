@@ -47,7 +47,7 @@ describe('the app on the sandbox, over real HTTP', () => {
     const [stored] = live.sandbox.store.records('LEADS');
     expect(stored.id).toBe(output.id);
     expect(stored.raw).toBe(
-      `{"phone":"+972527654321","name":"דנה \\"הגדולה\\" לוי 🌟","f_name":"דנה \\"הגדולה\\" לוי 🌟","text":"שורה 1\\nשורה 2 — \\"ציטוט\\" 🙂",` +
+      `{"phone":"+972527654321","name":" דנה \\"הגדולה\\" לוי 🌟 ","f_name":" דנה \\"הגדולה\\" לוי 🌟 ","text":"שורה 1\\nשורה 2 — \\"ציטוט\\" 🙂",` +
         `"owner":"${DOCUMENTED_USER_ID}","lead_status":"${LEAD_STATUS.followUp.id}","utm_campaign":"Valentine's Day","is_subscriber":true}`,
     );
     expect(output).toMatchObject({ id: expect.stringMatching(/^[1-9]\d{38}$/), lead_status: LEAD_STATUS.followUp.id, message: 'הליד נוצר בהצלחה' });
@@ -89,8 +89,24 @@ describe('every injected fault', () => {
   it.each([
     ['429', { name: 'ThrottledError', delay: 3, message: 'Gloop is limiting how fast it takes requests (HTTP 429: "יותר מדי בקשות, נסו שוב מאוחר יותר"); Zapier will retry in 3 seconds.' }],
     ['500', { name: 'AppError', code: 'GloopServerError', status: 500 }],
-    ['503', { name: 'AppError', code: 'GloopServerError', status: 503, message: 'Gloop had a server error (HTTP 503: "השירות אינו זמין כרגע"); replay this run once Gloop is working again.' }],
-    ['drop', { name: 'AppError', code: 'GloopUnreachable', status: 503, message: 'Could not reach Gloop (ECONNRESET); check the domain in the connection, or replay this run later.' }],
+    [
+      '503',
+      {
+        name: 'AppError',
+        code: 'GloopServerError',
+        status: 503,
+        message: 'Gloop did not save the lead: it answered HTTP 503: "השירות אינו זמין כרגע", and a search right after found no such lead; replay this run once Gloop is working again.',
+      },
+    ],
+    [
+      'drop',
+      {
+        name: 'AppError',
+        code: 'GloopUnreachable',
+        status: 503,
+        message: 'Gloop did not save the lead: the connection was lost (ECONNRESET), and a search right after found no such lead; replay this run once Gloop is working again.',
+      },
+    ],
     ['no-id', { name: 'AppError', code: 'GloopInvalidResponse', status: 502 }],
     ['not-json', { name: 'AppError', code: 'GloopInvalidResponse', status: 502 }],
   ] as const)('%s ends in the right Zapier error, and the replay stores the lead once', async (kind, expected) => {
@@ -100,18 +116,5 @@ describe('every injected fault', () => {
 
     const replayed = await live.zap.run<Record<string, string>>(CREATE, { inputData: lead });
     expect(live.sandbox.store.records('LEADS').map((record) => record.id)).toEqual([replayed.id]);
-  });
-
-  it('a hang ends in a timeout error before Zapier\'s 30 seconds, and nothing is stored', async () => {
-    await armFault(live.sandbox, '/v2/leads/create', 'hang');
-    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
-    try {
-      const failure = zapierErrorOf(live.zap.run(CREATE, { inputData: lead }));
-      for (let second = 0; second < 26; second += 1) await jest.advanceTimersByTimeAsync(1_000);
-      expect(await failure).toMatchObject({ name: 'AppError', code: 'GloopTimeout', status: 504 });
-    } finally {
-      jest.useRealTimers();
-    }
-    expect(live.sandbox.store.records('LEADS')).toEqual([]);
   });
 });

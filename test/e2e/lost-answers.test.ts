@@ -1,0 +1,86 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FaultKind } from '../../sandbox/faults';
+import { zapierErrorOf } from '../helpers/app';
+import { allowLocalSandbox, armFault, connectTo, sandboxFor } from '../helpers/sandbox';
+
+/**
+ * Answers lost after Gloop stored the lead, over real sockets (nock's network errors are not
+ * the ones a real connection gives): the app finds out what Gloop stored before it answers, and
+ * every step ends before Zapier's 30 seconds. Each test has its own sandbox, so the slow ones
+ * (a withheld answer waits out the request's share of the step's deadline) run side by side.
+ */
+allowLocalSandbox();
+
+const CREATE = 'creates.create_lead.operation.perform';
+const lead = { name: 'ישראל ישראלי', phone: '050-123-4567' };
+const ZAPIER_LIMIT_MS = 30_000;
+
+async function createUnder(fault: FaultKind, path = '/v2/leads/create') {
+  const sandbox = await sandboxFor();
+  const zap = await connectTo(sandbox);
+  await armFault(sandbox, path, fault);
+  const started = Date.now();
+  const outcome = await zap.run<Record<string, unknown>>(CREATE, { inputData: lead }).catch((error: unknown) => zapierErrorOf(Promise.reject(error)));
+  const elapsed = Date.now() - started;
+  const stored = sandbox.store.records('LEADS').map((record) => record.id);
+  await sandbox.close();
+  return { outcome, elapsed, stored };
+}
+
+// One describe block: jest starts its concurrent tests together.
+describe('answers lost or stalled, over real sockets', () => {
+  it.concurrent.each(['store-then-drop', 'store-then-cut-body', 'store-then-withhold', 'store-then-stall-body'] as const)(
+    'a lead under %s: reported created with the id Gloop gave it, confirmed by search, within Zapier\'s 30 seconds',
+    async (fault) => {
+      const { outcome, elapsed, stored } = await createUnder(fault);
+      expect(stored).toHaveLength(1);
+      expect(outcome).toMatchObject({ id: stored[0], confirmed_by_search: true, name: 'ישראל ישראלי', phone: '0501234567' });
+      expect(elapsed).toBeLessThan(ZAPIER_LIMIT_MS);
+    },
+    ZAPIER_LIMIT_MS,
+  );
+
+  it.concurrent('a hang that stored nothing: "not saved", safe to replay, within Zapier\'s 30 seconds', async () => {
+    const { outcome, elapsed, stored } = await createUnder('hang');
+    expect(stored).toEqual([]);
+    expect(outcome).toEqual({
+      name: 'AppError',
+      code: 'GloopTimeout',
+      status: 504,
+      message: 'Gloop did not save the lead: it did not answer within 19 seconds, and a search right after found no such lead; replay this run once Gloop is working again.',
+    });
+    expect(elapsed).toBeLessThan(ZAPIER_LIMIT_MS);
+  }, ZAPIER_LIMIT_MS);
+
+  it.concurrent.each([
+    ['store-then-cut-body', 'GloopUnreachable', /^Could not reach Gloop \((ECONNRESET|UND_ERR_SOCKET|terminated|other side closed)\); check the domain in the connection, or replay this run later\.$/],
+    ['store-then-stall-body', 'GloopTimeout', /^Gloop did not answer within 25 seconds; replay this run once Gloop is reachable\.$/],
+  ] as const)('a sign-in under %s: says the connection broke, not that Gloop sent no token, within Zapier\'s 30 seconds', async (fault, code, message) => {
+    const sandbox = await sandboxFor();
+    await armFault(sandbox, '/oauth/token', fault);
+    const started = Date.now();
+    const error = await zapierErrorOf(connectTo(sandbox));
+    expect(Date.now() - started).toBeLessThan(ZAPIER_LIMIT_MS);
+    await sandbox.close();
+    expect(error).toMatchObject({ code, message: expect.stringMatching(message) });
+  }, ZAPIER_LIMIT_MS);
+
+  it.concurrent('a server that sends the headers and stalls the body: a read (a dropdown) ends in one timeout sentence within the step\'s 25 seconds, body included', async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
+      response.write('{"items": [');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const sandbox = await sandboxFor();
+    const zap = await connectTo(sandbox);
+    await sandbox.close();
+    zap.authData = { ...zap.authData, domain: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+    const started = Date.now();
+    const error = await zapierErrorOf(zap.run('triggers.lead_status_list.operation.perform', {}));
+    expect(Date.now() - started).toBeLessThan(ZAPIER_LIMIT_MS);
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    expect(error).toEqual({ name: 'AppError', code: 'GloopTimeout', status: 504, message: 'Gloop did not answer within 25 seconds; replay this run once Gloop is reachable.' });
+  }, ZAPIER_LIMIT_MS);
+});
