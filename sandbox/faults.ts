@@ -33,6 +33,8 @@ interface Armed extends Fault {
 /** The next N calls to a path answer with a fault instead of doing their work (nothing is stored), or after it (`store-then-…`). */
 export class Faults {
   private readonly armed = new Map<string, Armed[]>();
+  /** How many calls did their work (a 2xx) and then lost the answer: what a client must find out by itself. */
+  lostAfterWork = 0;
 
   arm(path: string, fault: Fault, times: number): void {
     if (!FAULT_KINDS.includes(fault.kind)) throw new Error(`unknown fault "${fault.kind}"; one of ${FAULT_KINDS.join(', ')}`);

@@ -72,7 +72,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     requests.set(url.pathname, (requests.get(url.pathname) ?? 0) + 1);
     const fault = api.knows(url.pathname) ? faults.take(url.pathname) : undefined;
     const work = () => api.handle({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, authorization: request.headers.authorization ?? '', body });
-    if (fault?.kind.startsWith('store-then-')) return loseAnswer(fault.kind, work(), request, response);
+    if (fault?.kind.startsWith('store-then-')) {
+      const answer = work();
+      if (answer.status < 300) faults.lostAfterWork += 1;
+      return loseAnswer(fault.kind, answer, request, response);
+    }
     if (fault) return misbehave(fault, request, response);
     send(response, work());
   }

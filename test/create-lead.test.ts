@@ -75,6 +75,17 @@ describe('create_lead request body', () => {
     expect(received).toEqual(['{"phone":"0501234567","name":"A","f_name":"A"}']);
   });
 
+  it.each([
+    ['price is {{ 5 }} NIS'],
+    ['Call me at {{bundle.inputData.phone}}'],
+    ['{{process.env.SECRET}} and {% if x %}{% endif %}'],
+    ['back\\slash, "quotes", \'apostrophes\' and a tab\there'],
+  ])('sends %j byte for byte, in any field', async (typed) => {
+    const received = expectCreate();
+    await createWith({ name: typed, phone: '0501234567', text: typed, utm_campaign: typed, ext_four: typed });
+    expect(received).toEqual([JSON.stringify({ phone: '0501234567', name: typed, f_name: typed, text: typed, utm_campaign: typed, ext_four: typed })]);
+  });
+
   it('makes one request per create', async () => {
     const scope = nock(BASE_URL).post('/v2/leads/create').once().reply(201, created);
     await createWith({ name: 'A', phone: '0501234567' });
@@ -116,7 +127,7 @@ describe('create_lead sends what it cannot read as Gloop would take it', () => {
       is_subscriber: '',
       left_out:
         '"Company" must be a single value, not a list or an object; "Owner" must be a Gloop ID (up to 39 digits), not "משה"; ' +
-        '"Lead Status" arrived as a number that has lost digits; map the ID as text, as Gloop sends it; "Subscribed to Mailing List" must be yes or no, not "maybe"',
+        '"Lead Status" arrived as a number, which loses the digits of a Gloop ID: map the ID as text, as Gloop sends it; "Subscribed to Mailing List" must be yes or no, not "maybe"',
     });
   });
 

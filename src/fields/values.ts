@@ -129,7 +129,7 @@ function textOf(raw: unknown): string {
 
 function idOf(text: string, raw: unknown): string {
   if (typeof raw === 'number' && !Number.isSafeInteger(raw)) {
-    throw new Unreadable('arrived as a number that has lost digits; map the ID as text, as Gloop sends it');
+    throw new Unreadable('arrived as a number, which loses the digits of a Gloop ID: map the ID as text, as Gloop sends it');
   }
   if (!GLOOP_ID.test(text)) throw new Unreadable(`must be a Gloop ID (up to 39 digits), not "${shorten(text)}"`);
   return text;

@@ -56,6 +56,13 @@ export function stepDeadline(bundle: object): number {
   return deadline;
 }
 
+/** The same step with another token: its deadline stays the step's. */
+export function withAccessToken<B extends Bundle<any>>(bundle: B, accessToken: string): B {
+  const renewed = { ...bundle, authData: { ...bundle.authData, access_token: accessToken } };
+  stepDeadlines.set(renewed, stepDeadline(bundle));
+  return renewed;
+}
+
 /** Kept back from a create's own request for the search that confirms it when its answer is lost. */
 export const SEARCH_RESERVE_MS = 6_000;
 
@@ -63,14 +70,14 @@ type Exchange = { status: number; content: string; retryAfter: string | null } |
 
 /**
  * One request to Gloop: base URL from the connection's domain, the session's bearer token, the
- * body serialized here so core cannot touch `{{…}}` in it, no redirect followed, and an answer
- * (headers and body) by `until`. A 401 is left to core, which renews the session and retries.
+ * body serialized here, no redirect followed, and an answer (headers and body) by `until`. A 401
+ * is left to core, which renews the session and retries.
  */
 async function exchange(z: ZObject, bundle: Bundle<any>, call: GloopCall, until: number): Promise<Exchange> {
   const started = Date.now();
   const waitMs = until - started;
   if (waitMs <= 0) return { lost: Object.assign(new Error('the step ran out of time'), { name: 'TimeoutError' }), sent: false, waitedMs: 0 };
-  const request: HttpRequestOptions & { url: string; throwForThrottlingEarly: boolean; merge: boolean; signal: AbortSignal; redirect: 'manual' } = {
+  const request: HttpRequestOptions & { url: string; throwForThrottlingEarly: boolean; signal: AbortSignal; redirect: 'manual' } = {
     url: `${baseUrlFor(z, bundle.authData)}${call.path}`,
     method: call.method,
     headers: {
@@ -79,14 +86,14 @@ async function exchange(z: ZObject, bundle: Bundle<any>, call: GloopCall, until:
       ...(call.body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
     },
     params: call.params,
-    body: call.body === undefined ? undefined : JSON.stringify(call.body),
+    // Bytes, not an object or a string: core rewrites `{{…}}` in an object body and refuses it in a
+    // string one, and a user's text must arrive as typed.
+    body: call.body === undefined ? undefined : Buffer.from(JSON.stringify(call.body)),
     signal: AbortSignal.timeout(waitMs),
     redirect: 'manual',
     skipThrowForStatus: true,
     // Core's own 429 error drops Gloop's message; ours keeps it and honours Retry-After too.
     throwForThrottlingEarly: false,
-    // Without merge, core neither rewrites nor refuses `{{…}}` in what a user typed.
-    merge: false,
   };
   try {
     const response = await z.request(request);

@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { basicCredentials, baseUrlFor, secretsOf } from './client';
-import { crmSaid, failureFromResponse, failureWithoutResponse, isRecord, redirected, STEP_DEADLINE_MS } from './failures';
+import { basicCredentials, baseUrlFor, secretsOf, stepDeadline } from './client';
+import { crmSaid, failureFromResponse, failureWithoutResponse, isRecord, redirected } from './failures';
 
 export interface GloopSession {
   access_token: string;
@@ -32,8 +32,8 @@ export async function exchangeCredentials(z: ZObject, bundle: Bundle): Promise<G
       body: 'grant_type=client_credentials',
       // The secret goes to the host the user named and nowhere else.
       redirect: 'manual',
-      // One deadline for the answer and its body alike.
-      signal: AbortSignal.timeout(STEP_DEADLINE_MS),
+      // One deadline for the answer and its body alike: the step's.
+      signal: AbortSignal.timeout(Math.max(1, stepDeadline(bundle) - started)),
     });
     body = await response.text();
   } catch (error) {

@@ -1,5 +1,5 @@
 import { defineInputFields, defineSearch, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
-import { invalidInput } from '../fields/values';
+import { bodyFrom, invalidInput } from '../fields/values';
 import { criteriaFields, criteriaFrom, findOrCreate, resultOutputFields, resultSample, searchGloop } from '../search/leads-and-accounts';
 
 export const findLeadFields = defineInputFields([
@@ -31,9 +31,10 @@ export const findLead = defineSearch({
   operation: {
     inputFields: findLeadFields,
     perform: async (z: ZObject, bundle: Bundle<FindLeadInput>) => {
-      const criteria = criteriaFrom(z, findLeadFields, bundle.inputData);
-      const lookIn = bundle.inputData.object_type ?? 'LEADS';
-      if (lookIn !== 'LEADS' && lookIn !== 'BOTH') throw invalidInput(z, `"Look In" must be "Leads only" or "Leads, then customers", not "${String(lookIn)}"`);
+      const input = bodyFrom(z, findLeadFields, bundle.inputData);
+      const criteria = criteriaFrom(z, input);
+      const lookIn = typeof input.object_type === 'string' ? input.object_type.trim() : 'LEADS';
+      if (lookIn !== 'LEADS' && lookIn !== 'BOTH') throw invalidInput(z, `"Look In" must be "Leads only" or "Leads, then customers", not "${lookIn}"`);
       const leads = await searchGloop(z, bundle, 'LEADS', criteria, findLeadOutputFields);
       return leads.length > 0 || lookIn === 'LEADS' ? leads : searchGloop(z, bundle, 'ACCOUNTS', criteria, findLeadOutputFields);
     },

@@ -1,8 +1,9 @@
 import { defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callGloop, type Confirmation } from '../http/client';
+import { callGloop, withAccessToken, type Confirmation } from '../http/client';
+import { exchangeCredentials } from '../http/session';
 import { idFrom } from '../http/json';
 import { isRecord } from '../http/failures';
-import { bodyFrom, invalidInput, withEveryKey, type OutputField, type RequestBody } from '../fields/values';
+import { invalidInput, withEveryKey, type OutputField, type RequestBody } from '../fields/values';
 
 /** Gloop's one search endpoint: leads, customers (accounts), or both. */
 export type ObjectType = 'LEADS' | 'ACCOUNTS';
@@ -55,8 +56,7 @@ export const resultSample = {
 };
 
 /** The search criteria a step's input gives, refused before any request when there are none. */
-export function criteriaFrom(z: ZObject, fields: Parameters<typeof bodyFrom>[1], inputData: Record<string, unknown>): RequestBody {
-  const body = bodyFrom(z, fields, inputData);
+export function criteriaFrom(z: ZObject, body: RequestBody): RequestBody {
   const criteria = Object.fromEntries(Object.entries(body).filter(([key]) => CRITERIA.includes(key)));
   if (Object.keys(criteria).length === 0) {
     throw invalidInput(z, 'Fill at least one of Phone, Email, Name, Company or ID Number: Gloop finds nothing for an empty search');
@@ -117,7 +117,13 @@ export function confirmationOf(z: ZObject, bundle: Bundle<any>, objectType: Obje
     checkFor: `"${name.trim()}"${phone === undefined ? '' : ` with phone ${phone}`}`,
     async find(since) {
       const criteria = { name, ...(phone === undefined ? {} : { phone }), ...(email === undefined ? {} : { email }) };
-      const results = await searchGloop(z, bundle, objectType, criteria, outputFields);
+      const search = (step: Bundle<any>) => searchGloop(z, step, objectType, criteria, outputFields);
+      // A token that expired since the create was sent: Zapier's renewal would run the whole step,
+      // and send the record again; a token of the search's own settles it within this step.
+      const results = await search(bundle).catch(async (error: unknown) => {
+        if (!(error instanceof z.errors.RefreshAuthError)) throw error;
+        return search(withAccessToken(bundle, (await exchangeCredentials(z, bundle)).access_token));
+      });
       const match = results.find(
         (result) =>
           Date.parse(String(result.created)) >= since - CLOCK_SKEW_MS &&

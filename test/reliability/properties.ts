@@ -18,6 +18,9 @@ const text = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.constantFrom('ישראל ישראלי', 'مرحبا', '你好', 'Ωμέγα', '🙂🎉👩‍👩‍👧', '\u200fשלום\u200e', ' \t\n ', '\u00a0\u2003x\u3000', '"quoted" \'single\' \\', '<b>x</b>'),
+  // Template syntax a platform might try to render: it must arrive as typed.
+  fc.constantFrom('price is {{ 5 }} NIS', 'Call {{bundle.inputData.phone}}', '{{process.env.HOME}}', '{% if x %}y{% endif %}', '{{', '}}{{}}'),
+  fc.tuple(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 })).map(([before, inside]) => `${before}{{${inside}}}`),
   fc.string({ unit: 'grapheme', minLength: 3000, maxLength: 5000 }),
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
@@ -109,30 +112,102 @@ const operations: Operation[] = [
 ];
 
 const isSearch = (operation: Operation) => operation.key.startsWith('find_');
-const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.every((item) => String(item).trim() === ''));
-const asText = (value: unknown) => (Array.isArray(value) ? value.map((item) => String(item).trim()).filter(Boolean).join(', ') : String(value).trim());
-const DERIVED = new Set(['name', 'f_name', 'phone', 'b_day']);
 
-/** Every field the request carries matches what was mapped; every non-blank mapped field is carried. */
-function expectRequestMatches(operation: Operation, input: Body, sent: Body): void {
-  for (const field of fieldsOf(App[isSearch(operation) ? 'searches' : 'creates'][operation.key as never])) {
-    const given = input[field.key];
-    const carried = sent[field.key];
-    if (field.dynamic || field.search) {
-      if (carried !== undefined) expect(carried).toMatch(/^\d{1,39}$/);
-    } else if (field.type === 'boolean') {
-      if (carried !== undefined) expect(typeof carried).toBe('boolean');
-    } else if (!DERIVED.has(field.key) && field.key !== 'object_type') {
-      expect(carried).toBe(isBlank(given) ? undefined : asText(given));
-    }
-    if (!isBlank(given) && field.key !== 'object_type') expect(carried).not.toBeUndefined();
+/**
+ * The model: what the app must make of each value, written from its documented rules and not
+ * from its code. A value is blank (left out), readable (sent as `value`), or unreadable (left out
+ * and reported, or refused where Gloop needs it).
+ */
+type Reading = { kind: 'blank' } | { kind: 'readable'; value: string | boolean } | { kind: 'unreadable' };
+const BLANK: Reading = { kind: 'blank' };
+const UNREADABLE: Reading = { kind: 'unreadable' };
+const YES = ['true', 'yes', 'y', '1', 'on', 'כן'];
+const NO = ['false', 'no', 'n', '0', 'off', 'לא'];
+
+function asTyped(value: unknown): Reading {
+  if (value === undefined || value === null) return BLANK;
+  if (typeof value === 'number' && !Number.isFinite(value)) return UNREADABLE;
+  if (['string', 'number', 'boolean', 'bigint'].includes(typeof value)) {
+    const typed = String(value);
+    return typed.trim() === '' ? BLANK : { kind: 'readable', value: typed };
   }
-  if (typeof sent.phone === 'string') {
-    expect(sent.phone).toMatch(/^\+?\d{3,20}$/);
-    expect(sent.phone.replace('+', '')).toBe(asText(input.phone).replace(/\D/g, ''));
+  if (Array.isArray(value) && value.every((item) => ['string', 'number', 'boolean'].includes(typeof item))) {
+    const typed = value.map(String).filter((item) => item.trim() !== '').join(', ');
+    return typed === '' ? BLANK : { kind: 'readable', value: typed };
   }
-  if ('name' in sent && !isSearch(operation)) expect(sent.f_name).toBeTruthy();
-  if (typeof sent.b_day === 'string') expect(sent.b_day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  return Array.isArray(value) && value.every((item) => String(item).trim() === '') ? BLANK : UNREADABLE;
+}
+
+function reading(field: { key: string; type?: string; dynamic?: string; search?: string }, value: unknown): Reading {
+  if (typeof value === 'string' && value.trim() === '') return BLANK;
+  if (field.type === 'boolean') {
+    if (value === undefined || value === null) return BLANK;
+    if (typeof value === 'boolean') return { kind: 'readable', value };
+    const word = typeof value === 'string' || typeof value === 'number' ? String(value).trim().toLowerCase() : '';
+    return YES.includes(word) ? { kind: 'readable', value: true } : NO.includes(word) ? { kind: 'readable', value: false } : UNREADABLE;
+  }
+  const typed = asTyped(value);
+  if (typed.kind !== 'readable') return typed;
+  const text = String(typed.value);
+  if (field.dynamic || field.search) {
+    if (typeof value === 'number' && !Number.isSafeInteger(value)) return UNREADABLE;
+    return /^[1-9]\d{0,38}$/.test(text.trim()) ? { kind: 'readable', value: text.trim() } : UNREADABLE;
+  }
+  if (field.type === 'datetime') {
+    const day = text.trim().slice(0, 10);
+    const real = /^\d{4}-\d{2}-\d{2}($|[T ])/.test(text.trim()) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+    return real ? { kind: 'readable', value: day } : UNREADABLE;
+  }
+  if (field.key === 'phone') {
+    const digits = text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\s\-.()\u2010-\u2015]/g, '');
+    return { kind: 'readable', value: /^\+?\d{3,20}$/.test(digits) ? digits : text.trim() };
+  }
+  return typed;
+}
+
+/** What Gloop certainly refuses, so the app must refuse before any request; or nothing. */
+function certainRefusal(operation: Operation, readings: Record<string, Reading>, fields: { key: string }[]): string | undefined {
+  const has = (key: string) => readings[key]?.kind === 'readable';
+  const unreadable = (key: string) => readings[key]?.kind === 'unreadable';
+  if (isSearch(operation)) {
+    if (fields.some((field) => field.key !== 'object_type' && unreadable(field.key))) return 'an unreadable criterion';
+    if (!['phone', 'email', 'name', 'company', 'passport'].some(has)) return 'no criterion';
+    const lookIn = readings.object_type;
+    if (lookIn?.kind === 'unreadable' || (lookIn?.kind === 'readable' && !['LEADS', 'BOTH'].includes(String(lookIn.value).trim()))) return 'an unknown "Look In"';
+    return undefined;
+  }
+  if (operation.key === 'create_note') {
+    if (['msg', 'lead_id', 'account_id'].some(unreadable)) return 'an unreadable note field';
+    if (has('lead_id') === has('account_id')) return 'not exactly one target';
+    if (!has('msg')) return 'no note';
+    if ([...String((readings.msg as { value: string }).value)].length > 4000) return 'a note over 4000 characters';
+    return undefined;
+  }
+  const needed = operation.key === 'create_account' ? 'status' : 'phone';
+  if (!has(needed)) return `no readable ${needed}`;
+  if (!['name', 'f_name', 'l_name'].some(has)) return 'no name';
+  return undefined;
+}
+
+/** The request carries exactly the model's values; what it cannot read is left out and reported. */
+function expectRequestMatches(operation: Operation, readings: Record<string, Reading>, sent: Body, output: Record<string, unknown>): void {
+  const fields = fieldsOf(App[isSearch(operation) ? 'searches' : 'creates'][operation.key as never]);
+  for (const field of fields) {
+    const read = readings[field.key];
+    if (field.key === 'object_type' || (!isSearch(operation) && (field.key === 'name' || field.key === 'f_name'))) continue;
+    expect([field.key, sent[field.key]]).toEqual([field.key, read.kind === 'readable' ? read.value : undefined]);
+  }
+  if (!isSearch(operation) && 'name' in readings && operation.key !== 'create_note') {
+    const text = (key: string) => (readings[key].kind === 'readable' ? String((readings[key] as { value: string }).value) : '');
+    const fullName = text('name') || [text('f_name'), text('l_name')].filter(Boolean).join(' ');
+    expect([sent.name, sent.f_name]).toEqual([fullName, text('f_name') || fullName]);
+  }
+  if (!isSearch(operation) && operation.key !== 'create_note') {
+    const leftOut = fields.filter((field) => readings[field.key].kind === 'unreadable').map((field) => `"${(field as { label?: string }).label}" `);
+    const reported = String(output.left_out);
+    for (const label of leftOut) expect(reported).toContain(label);
+    expect(reported.split('; ').filter(Boolean)).toHaveLength(leftOut.length);
+  }
 }
 
 /** Registers the property test of one operation; one test file each, so each gets a fresh worker. */
@@ -161,23 +236,29 @@ export function propertyTest(key: string): void {
       fc.asyncProperty(operation.inputs, async (input) => {
         if ((outcomes.requests + outcomes.refused) % 100 === 99) collectGarbage();
         last.body = undefined;
+        const fields = fieldsOf(App[isSearch(operation) ? 'searches' : 'creates'][operation.key as never]);
+        const readings = Object.fromEntries(fields.map((field) => [field.key, reading(field, input[field.key])]));
+        const refusal = certainRefusal(operation, readings, fields);
+        let output: unknown;
         try {
-          await operation.run(input);
+          output = await operation.run(input);
         } catch (error) {
           const { name, message } = error as Error;
           expect(name).toBe('AppError');
           const { message: sentence, code } = JSON.parse(message) as { message: string; code: string };
-          expect(code).toBe('InvalidInput');
+          // An expected refusal, in one clear sentence, before any request; never an unexpected one.
+          expect([code, refusal === undefined ? `unexpected: ${sentence}` : 'expected']).toEqual(['InvalidInput', 'expected']);
           expect(sentence).toMatch(/; fix it in this step's fields\.$/);
           expect(sentence).not.toMatch(/undefined|\[object Object\]|TypeError|NaN/);
           expect(last.body).toBeUndefined();
           outcomes.refused += 1;
           return;
         }
+        expect(refusal).toBeUndefined();
         expect(last.body).toBeDefined();
         const body = JSON.parse(String(last.body)) as Body;
         for (const value of Object.values(body)) expect(['string', 'boolean', 'number'].includes(typeof value) || value === null).toBe(true);
-        expectRequestMatches(operation, input, body);
+        expectRequestMatches(operation, readings, body, (Array.isArray(output) ? {} : output) as Record<string, unknown>);
         outcomes.requests += 1;
       }),
       { numRuns: RUNS },
