@@ -1,5 +1,4 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { parseJsonKeepingBigIds } from '../src/http/json';
 import { newId } from './ids';
 import { LEAD_STATUS, OPEN_LEAD_STATUS_IDS } from './seed';
 import type { ChoiceKind, RecordKind, StoredRecord, Store } from './store';
@@ -231,8 +230,7 @@ export class GloopApi {
   private validated(raw: string, spec: BodySpec): Body {
     let body: unknown;
     try {
-      // The vendor's examples send 39-digit ids as bare numbers: keep their digits.
-      body = parseJsonKeepingBigIds(raw === '' ? '{}' : raw);
+      body = JSON.parse(quoteLongNumbers(raw === '' ? '{}' : raw));
     } catch {
       throw new ApiError(400, 'גוף הבקשה אינו JSON תקין');
     }
@@ -282,4 +280,12 @@ function sameText(a: string | undefined, b: string): boolean {
   const left = Buffer.from(a ?? '');
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * The vendor's examples send 39-digit ids as bare numbers: the sandbox reads them as the text of
+ * their digits, so no digit is lost. Strings are matched first, so digits inside them stay put.
+ */
+function quoteLongNumbers(json: string): string {
+  return json.replace(/("(?:[^"\\]|\\.)*")|(-?\d{16,})(?![\d.eE])/g, (_match, text: string | undefined, digits: string | undefined) => text ?? `"${digits}"`);
 }

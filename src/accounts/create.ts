@@ -26,7 +26,7 @@ export const createAccount = defineCreate({
     inputFieldGroups: accountFieldGroups,
     inputFields: accountFields,
     perform: async (z: ZObject, bundle: Bundle<AccountInput>) => {
-      const input = readInput(z, accountFields, bundle.inputData, ['status']);
+      const input = readInput(z, accountFields, bundle, ['status']);
       const body = withGloopNames(z, accountFields, input, 'customer');
       requireValues(z, accountFields, body, ['status']);
       const created = await createInGloop(z, bundle, '/v2/accounts/create', body, 'customer', confirmationOf(z, bundle, 'ACCOUNTS', body));

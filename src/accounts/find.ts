@@ -15,7 +15,7 @@ export const findCustomer = defineSearch({
   operation: {
     inputFields: findCustomerFields,
     perform: async (z: ZObject, bundle: Bundle) =>
-      searchGloop(z, bundle, 'ACCOUNTS', criteriaFrom(z, bodyFrom(z, findCustomerFields, bundle.inputData)), findCustomerOutputFields),
+      searchGloop(z, bundle, 'ACCOUNTS', criteriaFrom(z, bodyFrom(z, findCustomerFields, bundle)), findCustomerOutputFields),
     sample: { id: '318470115526385338148997581651340149330', object_type: 'ACCOUNTS', ...resultSample, name: 'רון לוי', phone: '0541112233' },
     outputFields: findCustomerOutputFields,
   },

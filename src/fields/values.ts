@@ -1,4 +1,6 @@
-import type { PlainInputField, ZObject } from 'zapier-platform-core';
+import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
+import { secretsOf } from '../http/client';
+import { scrub } from '../http/failures';
 import { GLOOP_ID } from '../http/json';
 
 export type BodyValue = string | boolean;
@@ -29,25 +31,27 @@ export interface ReadInput {
  * read is left out too and named in `leftOut`, so the record still reaches Gloop and a Zap can
  * alert on it; a value in `mustRead` (what Gloop needs) is refused before any request.
  */
-export function readInput(z: ZObject, fields: readonly PlainInputField[], inputData: Record<string, unknown>, mustRead: readonly string[]): ReadInput {
+export function readInput(z: ZObject, fields: readonly PlainInputField[], bundle: Bundle<any>, mustRead: readonly string[]): ReadInput {
   const body: RequestBody = {};
   const leftOut: string[] = [];
   for (const field of fields) {
     try {
-      const value = valueOf(field, inputData[field.key]);
+      const value = valueOf(field, bundle.inputData[field.key]);
       if (value !== undefined) body[field.key] = value;
     } catch (error) {
       if (!(error instanceof Unreadable)) throw error;
-      if (mustRead.includes(field.key)) throw invalidInput(z, `"${labelOf(field)}" ${error.message}`);
-      leftOut.push(`"${labelOf(field)}" ${error.message}`);
+      // The value is shown back to help, but a secret pasted into a field never is.
+      const problem = scrub(`"${labelOf(field)}" ${error.message}`, secretsOf(bundle.authData));
+      if (mustRead.includes(field.key)) throw invalidInput(z, problem);
+      leftOut.push(problem);
     }
   }
   return { body, leftOut };
 }
 
 /** Every value must be readable: a search's criterion left out would widen it, and each field of a note is one Gloop needs. */
-export function bodyFrom(z: ZObject, fields: readonly PlainInputField[], inputData: Record<string, unknown>): RequestBody {
-  return readInput(z, fields, inputData, fields.map((field) => field.key)).body;
+export function bodyFrom(z: ZObject, fields: readonly PlainInputField[], bundle: Bundle<any>): RequestBody {
+  return readInput(z, fields, bundle, fields.map((field) => field.key)).body;
 }
 
 /** Zapier marks required fields in the editor, but a mapped value can still arrive blank. */

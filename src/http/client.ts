@@ -86,9 +86,7 @@ async function exchange(z: ZObject, bundle: Bundle<any>, call: GloopCall, until:
       ...(call.body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
     },
     params: call.params,
-    // Bytes, not an object or a string: core rewrites `{{…}}` in an object body and refuses it in a
-    // string one, and a user's text must arrive as typed.
-    body: call.body === undefined ? undefined : Buffer.from(JSON.stringify(call.body)),
+    body: call.body === undefined ? undefined : jsonWithoutDoubleBraces(call.body),
     signal: AbortSignal.timeout(waitMs),
     redirect: 'manual',
     skipThrowForStatus: true,
@@ -103,6 +101,15 @@ async function exchange(z: ZObject, bundle: Bundle<any>, call: GloopCall, until:
     if (error instanceof z.errors.RefreshAuthError) throw error;
     return { lost: error, sent: !neverSent(error), waitedMs: Date.now() - started };
   }
+}
+
+/**
+ * The body's JSON, its text free of `{{`: core rewrites `{{…}}` in an object body and refuses
+ * `{{bundle.…}}` in a text one. `\u007b` is JSON's other way to write `{`, so Gloop reads exactly
+ * what the user typed.
+ */
+function jsonWithoutDoubleBraces(body: Record<string, unknown>): string {
+  return JSON.stringify(body).replace(/\{\{/g, '{\\u007b');
 }
 
 /** The one way operations read from Gloop: every failure a Zapier error, the JSON answer with its ids intact. */

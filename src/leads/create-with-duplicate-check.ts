@@ -37,7 +37,7 @@ export const createLeadWithDuplicateCheck = defineCreate({
     inputFieldGroups: duplicateCheckFieldGroups,
     inputFields: duplicateCheckFields,
     perform: async (z: ZObject, bundle: Bundle<Partial<LeadInput>>) => {
-      const { body, leftOut } = leadBody(z, duplicateCheckFields, bundle.inputData);
+      const { body, leftOut } = leadBody(z, duplicateCheckFields, bundle);
       const created = await createInGloop(z, bundle, '/v2/leads/intelligent', body, 'lead', confirmationOf(z, bundle, 'LEADS', body));
       // A lead confirmed by search has no verdict: Gloop's answer, which held it, was lost.
       const verdict = verdictOf(created.message);

@@ -8,8 +8,8 @@ import { leadFieldGroups, leadFields } from './fields';
 export type LeadInput = InferInputData<typeof leadFields>;
 
 /** Gloop's own rules for a lead: a name in `name` and `f_name`, and a phone. */
-export function leadBody(z: ZObject, fields: readonly PlainInputField[], inputData: Record<string, unknown>): ReadInput {
-  const input = readInput(z, fields, inputData, ['phone']);
+export function leadBody(z: ZObject, fields: readonly PlainInputField[], bundle: Bundle<any>): ReadInput {
+  const input = readInput(z, fields, bundle, ['phone']);
   const body = withGloopNames(z, fields, input, 'lead');
   requireValues(z, fields, body, ['phone']);
   return { body, leftOut: input.leftOut };
@@ -47,7 +47,7 @@ export const createLead = defineCreate({
     inputFieldGroups: leadFieldGroups,
     inputFields: leadFields,
     perform: async (z: ZObject, bundle: Bundle<LeadInput>) => {
-      const { body, leftOut } = leadBody(z, leadFields, bundle.inputData);
+      const { body, leftOut } = leadBody(z, leadFields, bundle);
       const created = await createInGloop(z, bundle, '/v2/leads/create', body, 'lead', confirmationOf(z, bundle, 'LEADS', body));
       return withEveryKey(createLeadOutputFields, {
         ...body,

@@ -31,7 +31,7 @@ export const findLead = defineSearch({
   operation: {
     inputFields: findLeadFields,
     perform: async (z: ZObject, bundle: Bundle<FindLeadInput>) => {
-      const input = bodyFrom(z, findLeadFields, bundle.inputData);
+      const input = bodyFrom(z, findLeadFields, bundle);
       const criteria = criteriaFrom(z, input);
       const lookIn = typeof input.object_type === 'string' ? input.object_type.trim() : 'LEADS';
       if (lookIn !== 'LEADS' && lookIn !== 'BOTH') throw invalidInput(z, `"Look In" must be "Leads only" or "Leads, then customers", not "${lookIn}"`);

@@ -33,7 +33,7 @@ export const createNote = defineCreate({
     inputFields: noteFields,
     perform: async (z: ZObject, bundle: Bundle<NoteInput>) => {
       // Every field of a note is one Gloop needs: none can be left out.
-      const body = bodyFrom(z, noteFields, bundle.inputData);
+      const body = bodyFrom(z, noteFields, bundle);
       if ((body.lead_id === undefined) === (body.account_id === undefined)) {
         throw invalidInput(z, 'Fill exactly one of "Lead" and "Customer": the note goes on one lead or one customer');
       }

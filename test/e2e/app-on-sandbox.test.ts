@@ -85,6 +85,16 @@ describe('owner dropdown on an account of 1,000 users', () => {
   });
 });
 
+describe('template syntax in what a user typed', () => {
+  it('reaches Gloop as typed, in every field, where a platform might try to render it', async () => {
+    const typed = 'Call me at {{bundle.inputData.phone}}, price {{ 5 }} {% if x %}';
+    const output = await live.zap.run<Record<string, string>>(CREATE, { inputData: { name: typed, phone: '0501234567', text: typed, ext_one: typed } });
+    const [stored] = live.sandbox.store.records('LEADS');
+    expect(stored.id).toBe(output.id);
+    expect(stored.fields).toMatchObject({ name: typed, f_name: typed, text: typed, ext_one: typed });
+  });
+});
+
 describe('every injected fault', () => {
   it.each([
     ['429', { name: 'ThrottledError', delay: 3, message: 'Gloop is limiting how fast it takes requests (HTTP 429: "יותר מדי בקשות, נסו שוב מאוחר יותר"); Zapier will retry in 3 seconds.' }],
