@@ -66,6 +66,19 @@ describe('answers lost or stalled, over real sockets', () => {
     expect(error).toMatchObject({ code, message: expect.stringMatching(message) });
   }, ZAPIER_LIMIT_MS);
 
+  it.concurrent('a sign-in to a port where nothing listens: names the reason, not "fetch failed"', async () => {
+    const sandbox = await sandboxFor();
+    const { port } = new URL(sandbox.url);
+    await sandbox.close();
+    const error = await zapierErrorOf(connectTo({ url: `http://127.0.0.1:${port}` } as never));
+    expect(error).toEqual({
+      name: 'AppError',
+      code: 'GloopUnreachable',
+      status: 503,
+      message: 'Could not reach Gloop (ECONNREFUSED); check the domain in the connection, or replay this run later.',
+    });
+  });
+
   it.concurrent('a server that sends the headers and stalls the body: a read (a dropdown) ends in one timeout sentence within the step\'s 25 seconds, body included', async () => {
     const server = createServer((_request, response) => {
       response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
