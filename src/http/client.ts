@@ -64,7 +64,7 @@ export function withAccessToken<B extends Bundle<any>>(bundle: B, accessToken: s
 }
 
 /** Kept back from a create's own request for the search that confirms it when its answer is lost. */
-export const SEARCH_RESERVE_MS = 6_000;
+const SEARCH_RESERVE_MS = 6_000;
 
 type Exchange = { status: number; content: string; retryAfter: string | null } | { lost: unknown; sent: boolean; waitedMs: number };
 
@@ -76,7 +76,8 @@ type Exchange = { status: number; content: string; retryAfter: string | null } |
 async function exchange(z: ZObject, bundle: Bundle<any>, call: GloopCall, until: number): Promise<Exchange> {
   const started = Date.now();
   const waitMs = until - started;
-  if (waitMs <= 0) return { lost: Object.assign(new Error('the step ran out of time'), { name: 'TimeoutError' }), sent: false, waitedMs: 0 };
+  // The step's time is spent: what it waited for was Gloop, all along.
+  if (waitMs <= 0) return { lost: Object.assign(new Error('the step ran out of time'), { name: 'TimeoutError' }), sent: false, waitedMs: STEP_DEADLINE_MS };
   const request: HttpRequestOptions & { url: string; throwForThrottlingEarly: boolean; signal: AbortSignal; redirect: 'manual' } = {
     url: `${baseUrlFor(z, bundle.authData)}${call.path}`,
     method: call.method,

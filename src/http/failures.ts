@@ -131,7 +131,7 @@ function retryAfterSeconds(header: string | null | undefined): number {
   return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, asked));
 }
 
-export function seconds(count: number): string {
+function seconds(count: number): string {
   return count === 1 ? '1 second' : `${count} seconds`;
 }
 
