@@ -11,11 +11,12 @@ git rev-parse --is-inside-work-tree >/dev/null 2>&1 || { echo "npm run zip needs
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 
-rm -rf dist build
-tsc -p tsconfig.json
+rm -rf build
 # Tracked and new (not ignored) files as they are in the working tree; deleted ones are skipped.
 git ls-files -z --cached --others --exclude-standard | tar --null --files-from=- --ignore-failed-read -cf - 2>/dev/null | tar -xf - -C "$stage"
-mkdir -p "$stage/dist" && cp -r dist/src dist/package.json "$stage/dist/"
+# Compiled into the staging folder: the project's own dist/ stays as it is for whoever runs from it.
+tsc -p tsconfig.json --outDir "$stage/dist"
+rm -rf "$stage/dist/sandbox" "$stage/dist/scripts" "$stage/dist/bench"
 
 cd "$stage"
 # Optional packages are left out too: node-fetch would otherwise pull in `encoding` and iconv-lite's tables.

@@ -1,0 +1,341 @@
+import type { PlainInputField } from 'zapier-platform-core';
+import App from '../../src';
+
+/**
+ * The Make custom app, derived from the Zapier app's own definitions: every module's parameters
+ * come from the Zapier action's input fields, its interface from the action's output fields and its
+ * samples from the action's sample, so a field added once appears on both platforms with the same
+ * name, label, help, type and dropdown source. The files follow the local-development layout of
+ * Make's VS Code extension (makecomapp.json and one file per code of each component).
+ */
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Field = PlainInputField & { choices?: { value: string; label: string }[] };
+interface OutputField {
+  key: string;
+  label?: string;
+  type?: string;
+}
+interface ZapierOperation {
+  key: string;
+  display: { label: string; description: string };
+  operation: { inputFields: Field[]; outputFields: OutputField[]; sample: Record<string, Json> };
+}
+
+const zapier = App as unknown as {
+  authentication: { fields: Field[] };
+  creates: Record<string, ZapierOperation>;
+  searches: Record<string, ZapierOperation>;
+};
+
+/** The Zapier dropdown triggers and the Make RPCs that stand for them. */
+export const RPCS = {
+  user_list: { id: 'listUsers', label: 'List Users', path: '/v2/users', paged: true },
+  lead_status_list: { id: 'listLeadStatuses', label: 'List Lead Statuses', path: '/v2/leads/statuses', paged: false },
+  account_status_list: { id: 'listCustomerStatuses', label: 'List Customer Statuses', path: '/v2/accounts/statuses', paged: true },
+  account_type_list: { id: 'listCustomerTypes', label: 'List Customer Types', path: '/v2/accounts/types', paged: true },
+} as const;
+const PAGE_SIZE = 100;
+
+/** Outputs only the Zapier app can give: Make's module has no second request after a lost answer, and no place to report a value it left out. */
+export const ZAPIER_ONLY_OUTPUTS = ['confirmed_by_search', 'left_out'];
+
+interface ModuleSpec {
+  id: string;
+  zapierKey: string;
+  kind: 'creates' | 'searches';
+  label: string;
+  path: `/${string}`;
+  /** How the request body is made from the parameters, beyond sending each as mapped. */
+  body: 'person' | 'note' | 'search-leads' | 'search-customers';
+  output: 'created' | 'duplicate-check' | 'found';
+  crud?: 'create';
+}
+
+/** The modules of the Make app, each standing for one Zapier action or search. */
+export const MODULES: ModuleSpec[] = [
+  { id: 'createLead', zapierKey: 'create_lead', kind: 'creates', label: 'Create a Lead', path: '/v2/leads/create', body: 'person', output: 'created', crud: 'create' },
+  {
+    id: 'createLeadWithDuplicateCheck',
+    zapierKey: 'create_lead_with_duplicate_check',
+    kind: 'creates',
+    label: 'Create a Lead with Duplicate Check',
+    path: '/v2/leads/intelligent',
+    body: 'person',
+    output: 'duplicate-check',
+    crud: 'create',
+  },
+  { id: 'searchLeads', zapierKey: 'find_lead', kind: 'searches', label: 'Search Leads', path: '/v2/search/leadsAndAccounts', body: 'search-leads', output: 'found' },
+  { id: 'searchCustomers', zapierKey: 'find_customer', kind: 'searches', label: 'Search Customers', path: '/v2/search/leadsAndAccounts', body: 'search-customers', output: 'found' },
+  { id: 'addNote', zapierKey: 'create_note', kind: 'creates', label: 'Add a Note', path: '/v2/notes/create', body: 'note', output: 'created', crud: 'create' },
+  { id: 'createCustomer', zapierKey: 'create_account', kind: 'creates', label: 'Create a Customer', path: '/v2/accounts/create', body: 'person', output: 'created', crud: 'create' },
+];
+
+export const CONNECTION_ID = 'gloop';
+
+const kebab = (id: string) => id.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+const iml = (expression: string) => `{{${expression}}}`;
+const text = (value: string) => JSON.stringify(value);
+
+/** Characters a person writes a phone number with; the Zapier app removes the same ones. */
+const PHONE_PUNCTUATION = '/[\\s\\-.()\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\u2010-\\u2015]/g';
+
+/** Gloop's words for the duplicate check's outcomes, as the Zapier app reads them. */
+const VERDICT_EXPRESSION = [
+  ['כפול', 'duplicate'],
+  ['לקוח חוזר', 'returning_customer'],
+  ['לקוח קיים', 'returning_customer'],
+  ['ליד חוזר', 'returning_lead'],
+  ['נוצר', 'new'],
+].reduceRight((otherwise, [word, verdict]) => `if(contains(body.message; ${text(word)}); ${text(verdict)}; ${otherwise})`, text('unknown'));
+
+/** A Zapier input field as a Make parameter: same name, label, help and requirement; its dropdown from the RPC standing for its trigger. */
+export function parameterOf(field: Field): Record<string, Json> {
+  const dropdown = typeof field.dynamic === 'string' ? RPCS[field.dynamic.split('.')[0] as keyof typeof RPCS] : undefined;
+  const type = field.choices || dropdown ? 'select' : field.type === 'boolean' ? 'boolean' : field.type === 'datetime' ? 'date' : field.type === 'password' ? 'password' : 'text';
+  return {
+    name: field.key,
+    type,
+    label: field.label ?? field.key,
+    ...(field.helpText ? { help: field.helpText } : {}),
+    ...(field.required ? { required: true } : {}),
+    ...(field.type === 'text' ? { multiline: true } : {}),
+    ...(dropdown ? { options: `rpc://${dropdown.id}` } : {}),
+    ...(field.choices ? { options: field.choices.map((choice) => ({ label: choice.label, value: choice.value })) } : {}),
+    ...(field.default !== undefined ? { default: field.default } : {}),
+  };
+}
+
+/** A Zapier output field as a Make interface item. */
+export function interfaceItemOf(field: OutputField): Record<string, Json> {
+  return { name: field.key, type: field.type === 'boolean' ? 'boolean' : field.type === 'datetime' ? 'date' : 'text', label: field.label ?? field.key };
+}
+
+/** Gloop's rule for a name, as the Zapier app applies it: the full name, or first and last joined. */
+const FULL_NAME = 'ifempty(parameters.name; trim(ifempty(parameters.f_name; "") + " " + ifempty(parameters.l_name; "")))';
+
+/** The IML expression of the value a field sends, by the Zapier app's rules. */
+function expressionOf(field: Field, body: ModuleSpec['body']): string {
+  if (body === 'person' && field.key === 'name') return FULL_NAME;
+  if (body === 'person' && field.key === 'f_name') return `ifempty(parameters.f_name; ${FULL_NAME})`;
+  if (field.key === 'phone') return `replace(parameters.phone; ${PHONE_PUNCTUATION}; "")`;
+  return `parameters.${field.key}`;
+}
+
+function requestBody(spec: ModuleSpec, fields: Field[]): Record<string, Json> {
+  const sent = Object.fromEntries(fields.filter((field) => field.key !== 'object_type').map((field) => [field.key, iml(expressionOf(field, spec.body))]));
+  if (spec.body === 'search-leads') return { ...sent, object_type: iml('if(parameters.object_type = "BOTH"; null; "LEADS")'), order_by: 'created', order: 'desc', limit: 10 };
+  if (spec.body === 'search-customers') return { ...sent, object_type: 'ACCOUNTS', order_by: 'created', order: 'desc', limit: 10 };
+  return sent;
+}
+
+function responseOf(spec: ModuleSpec, operation: ZapierOperation, fields: Field[]): Record<string, Json> {
+  const outputs = operation.operation.outputFields.filter((field) => !ZAPIER_ONLY_OUTPUTS.includes(field.key));
+  if (spec.output === 'found') {
+    const wanted = spec.body === 'search-customers' ? '"ACCOUNTS"' : 'if(parameters.object_type = "BOTH"; item.object_type; "LEADS")';
+    return {
+      iterate: { container: iml('body.results'), condition: iml(`item.object_type = ${wanted}`) },
+      output: Object.fromEntries(outputs.map((field) => [field.key, iml(`ifempty(item.${field.key}; "")`)])),
+    };
+  }
+  const sent = (key: string) => {
+    const field = fields.find((candidate) => candidate.key === key);
+    return iml(`ifempty(${field ? expressionOf(field, spec.body) : `parameters.${key}`}; "")`);
+  };
+  const answered: Record<string, string> = {
+    id: iml('body.id'),
+    message: iml('ifempty(body.message; "")'),
+    lead_status: iml('ifempty(body.lead_status; ifempty(parameters.lead_status; ""))'),
+    account_status: iml('ifempty(body.account_status; parameters.status)'),
+    verdict: iml(VERDICT_EXPRESSION),
+    is_known: iml(`contains("duplicate returning_lead returning_customer"; ${VERDICT_EXPRESSION})`),
+  };
+  return {
+    // Reported created only with the id Gloop gave it.
+    valid: iml('body.id'),
+    // Every output on every run, blank where nothing was sent, as the Zapier app answers.
+    output: Object.fromEntries(outputs.map((field) => [field.key, answered[field.key] ?? sent(field.key)])),
+  };
+}
+
+/** Gloop's own (Hebrew) words, from whichever error shape its backend used. */
+const GLOOP_SAID = 'ifempty(body.message; ifempty(body.error_description; ifempty(body.error; "")))';
+const errorOf = (type: string, advice: string) => ({ type, message: `[{{statusCode}}] ${iml(GLOOP_SAID)} ${advice}` });
+
+function base(): Record<string, Json> {
+  return {
+    baseUrl: 'https://{{connection.domain}}',
+    headers: { Authorization: 'Bearer {{connection.accessToken}}', Accept: 'application/json' },
+    response: {
+      error: {
+        ...errorOf('RuntimeError', '(Gloop rejected the request: check the values you mapped into this module.)'),
+        400: errorOf('DataError', '(Gloop rejected the request: fix the field Gloop names and run the module again.)'),
+        401: errorOf('InvalidAccessTokenError', '(Gloop did not accept the token: reauthorize the connection.)'),
+        403: errorOf('InvalidConfigurationError', '(Ask your Gloop admin to give this API client permission for it.)'),
+        404: errorOf('InvalidConfigurationError', '(Check that the connection uses your own Gloop domain.)'),
+        429: errorOf('RateLimitError', '(Gloop is limiting how fast it takes requests.)'),
+        500: errorOf('ConnectionError', '(Gloop had a server error: check Gloop before you run it again.)'),
+        502: errorOf('ConnectionError', '(Gloop could not be reached: check Gloop before you run it again.)'),
+        503: errorOf('ConnectionError', '(Gloop is unavailable: check Gloop before you run it again.)'),
+        504: errorOf('ConnectionError', '(Gloop did not answer in time: check Gloop before you run it again.)'),
+      },
+    },
+    log: { sanitize: ['request.headers.authorization'] },
+  };
+}
+
+/** Gloop's OAuth 2.0 client-credentials grant: a token request, the same request to renew it, and one cheap call to check it. */
+function connectionCommunication(): Record<string, Json> {
+  const tokenRequest = {
+    url: 'https://{{parameters.domain}}/oauth/token',
+    method: 'POST',
+    headers: { Authorization: `Basic ${iml('base64(parameters.client_id + ":" + parameters.client_secret)')}` },
+    type: 'urlencoded',
+    body: { grant_type: 'client_credentials' },
+    response: {
+      // Renewed five minutes before Gloop's hour runs out.
+      data: { accessToken: iml('body.access_token'), expires: iml('addSeconds(now; body.expires_in - 300)') },
+      error: errorOf('InvalidConfigurationError', '(Gloop did not accept this Client ID and Client Secret: copy them again from System settings -> Webhooks/API -> API token.)'),
+    },
+    log: { sanitize: ['request.headers.authorization', 'response.body.access_token'] },
+  };
+  return {
+    token: tokenRequest,
+    refresh: { condition: iml('data.expires < now'), ...tokenRequest },
+    info: {
+      url: 'https://{{parameters.domain}}/v2/users',
+      method: 'GET',
+      qs: { limit: 1 },
+      headers: { Authorization: 'Bearer {{data.accessToken}}' },
+      response: { metadata: { type: 'text', value: '{{parameters.domain}}' } },
+      log: { sanitize: ['request.headers.authorization'] },
+    },
+  };
+}
+
+/** The connection's parameters, from the Zapier app's connection fields; the domain checked as far as a Make pattern can. */
+function connectionParameters(): Record<string, Json>[] {
+  return zapier.authentication.fields.map((field) => ({
+    ...parameterOf(field),
+    ...(field.key === 'domain'
+      ? // A host name only (https is added): labels of letters, digits and inner hyphens, a dot, a top-level name of letters.
+        { validate: { pattern: '^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$' } }
+      : {}),
+  }));
+}
+
+function rpcCommunication(rpc: (typeof RPCS)[keyof typeof RPCS]): Record<string, Json> {
+  return {
+    url: rpc.path,
+    method: 'GET',
+    ...(rpc.paged
+      ? {
+          qs: { offset: 0, limit: PAGE_SIZE },
+          // Page after page until Gloop says there is no more.
+          pagination: { qs: { offset: iml(`(pagination.page - 1) * ${PAGE_SIZE}`), limit: PAGE_SIZE }, condition: iml('body.hasMore') },
+        }
+      : {}),
+    response: {
+      // Hidden statuses and users who left are not offered.
+      iterate: { container: iml('body.items'), condition: iml('item.is_active != "N"') },
+      output: { label: iml('ifempty(item.name; item.id)'), value: iml('item.id') },
+    },
+  };
+}
+
+const pretty = (value: Json) => `${JSON.stringify(value, null, '\t')}\n`;
+
+/** Every file of the Make app, by its path under make/. */
+export function makeAppFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  const components: Record<string, Record<string, Json>> = { connection: {}, webhook: {}, module: {}, rpc: {}, function: {}, endpoint: {} };
+
+  const connectionDir = `connections/${CONNECTION_ID}`;
+  const connectionCodes: Record<string, [string, Json]> = {
+    communication: [`${CONNECTION_ID}.oauth-communication.iml.json`, connectionCommunication()],
+    params: [`${CONNECTION_ID}.params.iml.json`, connectionParameters()],
+    common: [`${CONNECTION_ID}.common.json`, {}],
+    scopeList: [`${CONNECTION_ID}.scope-list.iml.json`, {}],
+    defaultScope: [`${CONNECTION_ID}.default-scope.iml.json`, []],
+    installSpec: [`${CONNECTION_ID}.install-spec.iml.json`, []],
+    installDirectives: [`${CONNECTION_ID}.install-directives.iml.json`, {}],
+  };
+  components.connection[CONNECTION_ID] = { label: 'Gloop CRM', connectionType: 'oauth', codeFiles: {} };
+  for (const [code, [name, content]] of Object.entries(connectionCodes)) {
+    files.set(`${connectionDir}/${name}`, pretty(content));
+    (components.connection[CONNECTION_ID] as { codeFiles: Record<string, string> }).codeFiles[code] = `${connectionDir}/${name}`;
+  }
+
+  for (const [, rpc] of Object.entries(RPCS)) {
+    const dir = `rpcs/${kebab(rpc.id)}`;
+    const codeFiles = { communication: `${dir}/${kebab(rpc.id)}.communication.iml.json`, params: `${dir}/${kebab(rpc.id)}.params.iml.json` };
+    files.set(codeFiles.communication, pretty(rpcCommunication(rpc)));
+    files.set(codeFiles.params, pretty([]));
+    components.rpc[rpc.id] = { label: rpc.label, connection: CONNECTION_ID, codeFiles };
+  }
+
+  for (const spec of MODULES) {
+    const operation = zapier[spec.kind][spec.zapierKey];
+    const fields = operation.operation.inputFields;
+    const dir = `modules/${kebab(spec.id)}`;
+    const file = (code: string) => `${dir}/${kebab(spec.id)}.${code}.iml.json`;
+    const codes: Record<string, [string, Json]> = {
+      communication: [file('communication'), { url: spec.path, method: 'POST', body: requestBody(spec, fields), response: responseOf(spec, operation, fields) }],
+      staticParams: [file('static-params'), []],
+      mappableParams: [file('mappable-params'), fields.map(parameterOf)],
+      interface: [file('interface'), operation.operation.outputFields.filter((field) => !ZAPIER_ONLY_OUTPUTS.includes(field.key)).map(interfaceItemOf)],
+      samples: [file('samples'), Object.fromEntries(Object.entries(operation.operation.sample).filter(([key]) => !ZAPIER_ONLY_OUTPUTS.includes(key)))],
+      scope: [file('scope'), []],
+    };
+    const codeFiles: Record<string, string> = {};
+    for (const [code, [path, content]] of Object.entries(codes)) {
+      files.set(path, pretty(content));
+      codeFiles[code] = path;
+    }
+    components.module[spec.id] = {
+      label: spec.label,
+      description: operation.display.description,
+      moduleType: spec.kind === 'creates' ? 'action' : 'search',
+      ...(spec.crud ? { actionCrud: spec.crud } : {}),
+      connection: CONNECTION_ID,
+      codeFiles,
+    };
+  }
+
+  files.set('general/base.iml.json', pretty(base()));
+  files.set('general/common.json', pretty({}));
+  files.set(
+    'modules/groups.json',
+    pretty([
+      { label: 'Leads', modules: ['createLead', 'createLeadWithDuplicateCheck', 'searchLeads', 'addNote'] },
+      { label: 'Customers', modules: ['createCustomer', 'searchCustomers'] },
+    ]),
+  );
+  files.set('README.md', readme());
+  files.set(
+    'makecomapp.json',
+    pretty({
+      fileVersion: 1,
+      generalCodeFiles: { base: 'general/base.iml.json', common: 'general/common.json', readme: 'README.md', groups: 'modules/groups.json' },
+      components: components as Json,
+      origins: [{ label: 'Make', baseUrl: 'https://eu1.make.com/api', appId: 'gloop-crm', appVersion: 1, apikeyFile: '.secrets/apikey' }],
+    }),
+  );
+  return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function readme(): string {
+  const lines = MODULES.map((spec) => `- **${spec.label}**: ${zapier[spec.kind][spec.zapierKey].display.description}`);
+  return [
+    'Gloop CRM',
+    '=========',
+    '',
+    'Gloop CRM (formerly TheBase) is an Israeli CRM for leads, customers and sales, in Hebrew.',
+    'Connect it with your Gloop domain, Client ID and Client Secret (System settings -> Webhooks/API -> API token).',
+    '',
+    ...lines,
+    '',
+    'Generated from the Gloop CRM for Zapier definitions; edit those, then run `npm run make:generate`.',
+    '',
+  ].join('\n');
+}

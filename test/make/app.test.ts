@@ -1,0 +1,163 @@
+import Ajv from 'ajv';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import App from '../../src';
+import { makeAppFiles, MODULES, RPCS, ZAPIER_ONLY_OUTPUTS } from '../../scripts/make/app';
+import schema from './make-app.schema.json';
+import { MAKE_APP_ROOT } from './runner';
+
+/** The generated Make app: in sync with its generator, valid, its references whole, and the same fields as the Zapier app. */
+
+const listFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [relative(MAKE_APP_ROOT, join(dir, entry.name))]));
+const read = (path: string) => readFileSync(join(MAKE_APP_ROOT, path), 'utf8');
+const json = <T = unknown>(path: string) => JSON.parse(read(path)) as T;
+
+interface Component {
+  codeFiles: Record<string, string>;
+  connection?: string;
+  label: string;
+}
+const project = json<{ generalCodeFiles: Record<string, string>; components: Record<'connection' | 'module' | 'rpc', Record<string, Component>> }>('makecomapp.json');
+// Strict about unknown keywords; types are given where they matter, not repeated under every allOf.
+const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false });
+ajv.addSchema(schema);
+const validator = (definition: string) => ajv.getSchema(`make-app#/definitions/${definition}`)!;
+
+/** Which schema each code of each component kind is checked against. */
+const SCHEMA_OF: Record<string, Record<string, string>> = {
+  connection: { communication: 'oauthCommunication', params: 'parameters', common: 'emptyObject', scopeList: 'emptyObject', defaultScope: 'emptyArray', installSpec: 'emptyArray', installDirectives: 'emptyObject' },
+  module: { communication: 'moduleCommunication', staticParams: 'parameters', mappableParams: 'parameters', interface: 'interface', samples: 'samples', scope: 'emptyArray' },
+  rpc: { communication: 'rpcCommunication', params: 'parameters' },
+};
+
+interface ZapierField {
+  key: string;
+  label?: string;
+  helpText?: string;
+  required?: boolean;
+  type?: string;
+  dynamic?: string;
+  choices?: { value: string; label: string }[];
+}
+type ZapierOperation = { operation: { inputFields: ZapierField[]; outputFields: { key: string; label?: string; type?: string }[]; sample: Record<string, unknown> } };
+const zapier = App as unknown as { authentication: { fields: ZapierField[] }; creates: Record<string, ZapierOperation>; searches: Record<string, ZapierOperation> };
+
+describe('the generated Make app', () => {
+  it('is in sync with its generator: regenerating changes nothing, and nothing else lies in make/', () => {
+    const generated = makeAppFiles();
+    expect(listFiles(MAKE_APP_ROOT).sort()).toEqual([...generated.keys()].sort());
+    for (const [path, content] of generated) expect([path, read(path)]).toEqual([path, content]);
+  });
+
+  it('makecomapp.json is valid, has every component kind, and names every file in make/', () => {
+    expect(validator('makecomapp')(project)).toBe(true);
+    const named = [...Object.values(project.generalCodeFiles), ...Object.values(project.components).flatMap((components) => Object.values(components).flatMap((component) => Object.values(component.codeFiles)))];
+    expect(['makecomapp.json', ...named].sort()).toEqual(listFiles(MAKE_APP_ROOT).sort());
+  });
+
+  it.each(Object.entries(SCHEMA_OF).flatMap(([kind, codes]) => Object.entries(project.components[kind as 'connection']).flatMap(([id, component]) => Object.entries(component.codeFiles).map(([code, path]) => [`${kind} ${id} ${code}`, codes[code], path] as const))))(
+    '%s is valid against its schema',
+    (_name, definition, path) => {
+      const validate = validator(definition);
+      const valid = validate(json(path));
+      expect([path, valid ? [] : validate.errors]).toEqual([path, []]);
+    },
+  );
+
+  it.each([
+    ['base', 'general/base.iml.json'],
+    ['groups', 'modules/groups.json'],
+    ['emptyObject', 'general/common.json'],
+  ])('the app\'s %s is valid', (definition, path) => {
+    const validate = validator(definition);
+    expect([validate(json(path)), validate.errors ?? []]).toEqual([true, []]);
+  });
+
+  it('the schema refuses unknown keys and wrong types, so it can fail', () => {
+    expect(validator('parameter')({ name: 'x', type: 'text', label: 'X', colour: 'red' })).toBe(false);
+    expect(validator('parameter')({ name: 'x', type: 'select', label: 'X' })).toBe(false);
+    expect(validator('moduleCommunication')({ url: '/v2/x', method: 'POST', response: { output: {} }, retries: 3 })).toBe(false);
+    expect(validator('base')({ baseUrl: 'http://x', response: { error: { type: 'Oops' } } })).toBe(false);
+  });
+});
+
+describe('references between the Make app\'s files hold', () => {
+  const connectionParams = json<{ name: string }[]>(project.components.connection.gloop.codeFiles.params).map((param) => param.name);
+  const connectionData = Object.keys(json<{ token: { response: { data: object } } }>(project.components.connection.gloop.codeFiles.communication).token.response.data);
+  const paths = (text: string, root: string) => [...text.matchAll(new RegExp(`\\b${root}\\.([A-Za-z_]\\w*)`, 'g'))].map((match) => match[1]);
+
+  it('every module and RPC uses the connection that exists', () => {
+    for (const component of [...Object.values(project.components.module), ...Object.values(project.components.rpc)]) expect(project.components.connection[component.connection!]).toBeDefined();
+  });
+
+  it('every rpc:// names an RPC, and every group names a module', () => {
+    const everything = listFiles(MAKE_APP_ROOT).map(read).join('\n');
+    const rpcs = [...everything.matchAll(/rpc:\/\/(\w+)/g)].map((match) => match[1]);
+    expect(rpcs.length).toBeGreaterThanOrEqual(5);
+    for (const rpc of rpcs) expect(Object.keys(project.components.rpc)).toContain(rpc);
+    for (const group of json<{ modules: string[] }[]>('modules/groups.json')) for (const module of group.modules) expect(Object.keys(project.components.module)).toContain(module);
+  });
+
+  it('every parameters.x a module reads is one of its parameters', () => {
+    for (const [id, module] of Object.entries(project.components.module)) {
+      const params = [module.codeFiles.staticParams, module.codeFiles.mappableParams].flatMap((path) => json<{ name: string }[]>(path).map((param) => param.name));
+      for (const name of paths(read(module.codeFiles.communication), 'parameters')) expect([id, params.includes(name) ? name : `missing ${name}`]).toEqual([id, name]);
+    }
+  });
+
+  it('every connection.x is a parameter of the connection or data its token saved; every parameters.x of the connection is its parameter', () => {
+    const readers = [project.generalCodeFiles.base, ...Object.values(project.components.module).map((module) => module.codeFiles.communication)];
+    for (const name of readers.flatMap((path) => paths(read(path), 'connection'))) expect([...connectionParams, ...connectionData]).toContain(name);
+    for (const name of paths(read(project.components.connection.gloop.codeFiles.communication), 'parameters')) expect(connectionParams).toContain(name);
+    for (const name of paths(read(project.components.connection.gloop.codeFiles.communication), 'data')) expect(connectionData).toContain(name);
+  });
+});
+
+/** The Make type each Zapier field type stands for, written here apart from the generator. */
+const MAKE_TYPE: Record<string, string> = { string: 'text', text: 'text', boolean: 'boolean', datetime: 'date', password: 'password' };
+const MAKE_RPC: Record<string, string> = { user_list: 'listUsers', lead_status_list: 'listLeadStatuses', account_status_list: 'listCustomerStatuses', account_type_list: 'listCustomerTypes' };
+
+function expectParity(params: Record<string, unknown>[], fields: ZapierField[]): void {
+  expect(params.map((param) => param.name)).toEqual(fields.map((field) => field.key));
+  for (const [index, field] of fields.entries()) {
+    const param = params[index];
+    const dropdown = field.dynamic ? MAKE_RPC[field.dynamic.split('.')[0]] : undefined;
+    expect(param).toMatchObject({
+      label: field.label,
+      help: field.helpText,
+      type: field.choices || dropdown ? 'select' : MAKE_TYPE[field.type ?? 'string'],
+    });
+    expect([field.key, Boolean(param.required)]).toEqual([field.key, Boolean(field.required)]);
+    if (dropdown) expect(param.options).toBe(`rpc://${dropdown}`);
+    if (field.choices) expect((param.options as { value: string }[]).map((option) => option.value)).toEqual(field.choices.map((choice) => choice.value));
+  }
+}
+
+describe('parity with the Zapier app', () => {
+  it('the connection asks for the same fields, the secret as a password, the domain as a host name', () => {
+    const params = json<Record<string, unknown>[]>(project.components.connection.gloop.codeFiles.params);
+    expectParity(params, zapier.authentication.fields);
+    const pattern = new RegExp(String((params[0].validate as { pattern: string }).pattern));
+    for (const good of ['acme.gloopcrm.co.il', 'crm.my-company.com']) expect(pattern.test(good)).toBe(true);
+    for (const bad of ['https://acme.gloopcrm.co.il', 'acme.gloopcrm.co.il/v2', 'acme.gloopcrm.co.il:8443', '127.0.0.1', 'localhost', 'user@acme.co.il', '-acme.co.il']) expect([bad, pattern.test(bad)]).toEqual([bad, false]);
+  });
+
+  it.each(MODULES.map((spec) => [spec.id, spec] as const))('module %s has the Zapier action\'s fields, outputs and sample keys', (id, spec) => {
+    const operation = zapier[spec.kind][spec.zapierKey].operation;
+    const module = project.components.module[id];
+    expectParity(json(module.codeFiles.mappableParams), operation.inputFields);
+    const outputs = operation.outputFields.filter((field) => !ZAPIER_ONLY_OUTPUTS.includes(field.key));
+    expect(json<{ name: string; label: string; type: string }[]>(module.codeFiles.interface)).toEqual(
+      outputs.map((field) => ({ name: field.key, label: field.label, type: field.type === 'boolean' ? 'boolean' : field.type === 'datetime' ? 'date' : 'text' })),
+    );
+    const communication = json<{ response: { output: Record<string, unknown> } }>(module.codeFiles.communication);
+    expect(Object.keys(communication.response.output).sort()).toEqual(outputs.map((field) => field.key).sort());
+    expect(Object.keys(json(module.codeFiles.samples) as object).sort()).toEqual(Object.keys(operation.sample).filter((key) => !ZAPIER_ONLY_OUTPUTS.includes(key)).sort());
+  });
+
+  it('only the outputs the Zapier app alone can give are missing from Make, and they are on every Zapier create that has them', () => {
+    expect(ZAPIER_ONLY_OUTPUTS).toEqual(['confirmed_by_search', 'left_out']);
+    expect(Object.keys(RPCS).sort()).toEqual(Object.keys(MAKE_RPC).sort());
+  });
+});

@@ -1,0 +1,160 @@
+import type { Sandbox } from '../../sandbox/server';
+import { verdictOf } from '../../src/leads/create-with-duplicate-check';
+import { DOCUMENTED_USER_ID } from '../../sandbox/seed';
+import { allowLocalSandbox, armFault, connectTo, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, expireTokens, sandboxFor } from '../helpers/sandbox';
+import { MakeError, MakeRunner } from './runner';
+
+/**
+ * The Make app's requests, rendered by the test's IML evaluator and sent to the sandbox over real
+ * HTTP: a lead the Make module stores must be the lead the Zapier app stores for the same input.
+ */
+allowLocalSandbox();
+
+const DOMAIN = 'acme.gloopcrm.co.il';
+let sandbox: Sandbox;
+let make: MakeRunner;
+let now: Date;
+
+beforeEach(async () => {
+  sandbox = await sandboxFor();
+  now = new Date();
+  make = new MakeRunner({ domain: DOMAIN, client_id: DEFAULT_CLIENT_ID, client_secret: DEFAULT_CLIENT_SECRET }, (url) => url.replace(`https://${DOMAIN}`, sandbox.url), () => now);
+  await make.connect();
+});
+afterEach(() => sandbox.close());
+
+/** What Gloop received, as it reads it (the duplicate check's own status choice aside), oldest last. */
+const stored = (kind: 'LEADS' | 'ACCOUNTS' | 'NOTES') => sandbox.store.records(kind).map((record) => JSON.parse(record.raw) as Record<string, unknown>);
+
+describe('the Make connection, against the sandbox', () => {
+  it('gets a token with Basic credentials and grant_type=client_credentials, and checks it with one cheap call', async () => {
+    const [token] = make.sent;
+    expect(token).toMatchObject({
+      method: 'POST',
+      url: `${sandbox.url}/oauth/token`,
+      headers: { Authorization: `Basic ${Buffer.from(`${DEFAULT_CLIENT_ID}:${DEFAULT_CLIENT_SECRET}`).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials',
+    });
+    expect(make.data).toEqual({ accessToken: expect.stringMatching(/^[\w-]{22}$/), expires: expect.any(Date) });
+    // Renewed five minutes before Gloop's hour runs out.
+    expect((make.data.expires as Date).getTime() - now.getTime()).toBe(55 * 60_000);
+    expect(await make.info()).toEqual({ type: 'text', value: DOMAIN });
+    expect(make.sent[1]).toMatchObject({ method: 'GET', url: `${sandbox.url}/v2/users?limit=1`, headers: { Authorization: `Bearer ${make.data.accessToken}` } });
+  });
+
+  it('renews the token only when it is due, and the new token works', async () => {
+    expect(await make.refreshIfDue()).toBe(false);
+    now = new Date(now.getTime() + 56 * 60_000);
+    await expireTokens(sandbox);
+    expect(await make.refreshIfDue()).toBe(true);
+    await expect(make.info()).resolves.toEqual({ type: 'text', value: DOMAIN });
+  });
+
+  it('a wrong secret is an error with Gloop\'s own words', async () => {
+    const wrong = new MakeRunner({ domain: DOMAIN, client_id: DEFAULT_CLIENT_ID, client_secret: 'not-it' }, (url) => url.replace(`https://${DOMAIN}`, sandbox.url));
+    const error = await wrong.connect().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MakeError);
+    expect(error).toMatchObject({ type: 'InvalidConfigurationError', statusCode: 401, message: expect.stringMatching(/^\[401\] פרטי ההתחברות שגויים.*Client ID and Client Secret/) });
+  });
+});
+
+describe('the Make modules store what the Zapier app stores, for the same input', () => {
+  const lead = {
+    name: 'דנה "הגדולה" לוי 🌟',
+    f_name: 'דנה',
+    phone: '+972 (52) 765-4321',
+    email: 'dana@example.co.il',
+    text: 'שורה 1\nשורה 2',
+    owner: DOCUMENTED_USER_ID,
+    utm_campaign: "Valentine's Day",
+    ext_one: 'בערב',
+    is_subscriber: true,
+  };
+
+  it.each([
+    ['createLead', 'create_lead', 'LEADS', lead],
+    ['createLead', 'create_lead', 'LEADS', { f_name: 'יוסי', l_name: 'כהן', phone: '050-111-2222' }],
+    ['createLeadWithDuplicateCheck', 'create_lead_with_duplicate_check', 'LEADS', { name: 'רות', phone: '0521234567', email: 'ruth@example.co.il' }],
+  ] as const)('%s', async (makeModule, zapierCreate, kind, input) => {
+    const made = (await make.runModule(makeModule, input)) as Record<string, unknown>;
+    const zap = await connectTo(sandbox);
+    const zapped = await zap.run<Record<string, unknown>>(`creates.${zapierCreate}.operation.perform`, { inputData: input as never });
+    const [fromZapier, fromMake] = stored(kind);
+    expect(fromMake).toEqual(fromZapier);
+    expect(made.id).toMatch(/^\d{39}$/);
+    // Same outputs, but those only the Zapier app can give.
+    const { confirmed_by_search: _confirmed, left_out: _leftOut, ...zapierOutputs } = zapped;
+    expect(Object.keys(made).sort()).toEqual(Object.keys(zapierOutputs).sort());
+    // Gloop answers each call on its own (a new id; the second of two the same is a duplicate).
+    const gloopsOwn = ['id', 'lead_status', 'message', 'verdict', 'is_known'].filter((key) => key in made);
+    const without = (output: Record<string, unknown>) => Object.fromEntries(Object.entries(output).filter(([key]) => !gloopsOwn.includes(key)));
+    expect(without(made)).toEqual(without(zapierOutputs));
+    if ('verdict' in made) expect([made.verdict, made.is_known]).toEqual([verdictOf(String(made.message)), verdictOf(String(made.message)) !== 'new' && verdictOf(String(made.message)) !== 'unknown']);
+  });
+
+  it('createCustomer and addNote, linked to the lead, store what the Zapier app stores', async () => {
+    const [status] = (await make.runRpc('listCustomerStatuses')) as { value: string }[];
+    const zap = await connectTo(sandbox);
+    const leadId = ((await make.runModule('createLead', { name: 'רון', phone: '0541112233' })) as { id: string }).id;
+    const customer = { name: 'רון לוי', status: status.value, lead_id: leadId, b_day: '1990-05-17', phone: '054-111-2233' };
+    await make.runModule('createCustomer', customer);
+    await zap.run('creates.create_account.operation.perform', { inputData: customer as never });
+    const [fromZapier, fromMake] = stored('ACCOUNTS');
+    expect(fromMake).toEqual(fromZapier);
+
+    const note = { lead_id: leadId, msg: 'התקשר בערב 🙂' };
+    expect(await make.runModule('addNote', note)).toMatchObject({ id: expect.stringMatching(/^\d{39}$/), lead_id: leadId, account_id: '', msg: note.msg });
+    await zap.run('creates.create_note.operation.perform', { inputData: note as never });
+    const [noteFromZapier, noteFromMake] = stored('NOTES');
+    expect(noteFromMake).toEqual(noteFromZapier);
+  });
+
+  it('searches leads only, or leads and customers, and customers only, with every output key', async () => {
+    const created = (await make.runModule('createLead', { name: 'נועה', phone: '0509998877' })) as { id: string };
+    const [status] = (await make.runRpc('listCustomerStatuses')) as { value: string }[];
+    const customer = (await make.runModule('createCustomer', { name: 'נועה', phone: '0509998877', status: status.value })) as { id: string };
+    const leads = (await make.runModule('searchLeads', { phone: '050-999-8877' })) as Record<string, unknown>[];
+    expect(leads.map((found) => [found.id, found.object_type])).toEqual([[created.id, 'LEADS']]);
+    expect(Object.keys(leads[0]).sort()).toEqual(['company', 'created', 'created_by', 'email', 'id', 'name', 'object_type', 'passport', 'phone', 'updated', 'updated_by', 'utm_campaign', 'utm_source']);
+    const both = (await make.runModule('searchLeads', { phone: '0509998877', object_type: 'BOTH' })) as Record<string, unknown>[];
+    expect(both.map((found) => found.id)).toEqual([customer.id, created.id]);
+    const customers = (await make.runModule('searchCustomers', { name: 'נועה' })) as Record<string, unknown>[];
+    expect(customers.map((found) => [found.id, found.object_type])).toEqual([[customer.id, 'ACCOUNTS']]);
+  });
+
+  it('Gloop\'s Hebrew message and the right error type reach the Make user', async () => {
+    await expect(make.runModule('addNote', { lead_id: '9'.repeat(39), msg: 'x' })).rejects.toMatchObject({ type: 'DataError', statusCode: 400, message: expect.stringContaining('לא נמצא ליד') });
+    await armFault(sandbox, '/v2/leads/create', '429', 1, 5);
+    await expect(make.runModule('createLead', { name: 'A', phone: '0501234567' })).rejects.toMatchObject({ type: 'RateLimitError', statusCode: 429, message: expect.stringContaining('יותר מדי בקשות') });
+    await armFault(sandbox, '/v2/leads/create', '503');
+    await expect(make.runModule('createLead', { name: 'A', phone: '0501234567' })).rejects.toMatchObject({ type: 'ConnectionError', statusCode: 503 });
+    await expireTokens(sandbox);
+    await expect(make.runModule('createLead', { name: 'A', phone: '0501234567' })).rejects.toMatchObject({ type: 'InvalidAccessTokenError', statusCode: 401 });
+    await armFault(sandbox, '/v2/leads/create', 'no-id');
+    make.data = {};
+    await make.connect();
+    await expect(make.runModule('createLead', { name: 'A', phone: '0501234567' })).rejects.toMatchObject({ type: 'RuntimeError' });
+  });
+});
+
+describe('the Make RPCs behind the dropdowns', () => {
+  it('list every active user, paged to the last page, ids as strings, users who left left out', async () => {
+    const many = await sandboxFor({ users: 250 });
+    try {
+      const runner = new MakeRunner({ domain: DOMAIN, client_id: DEFAULT_CLIENT_ID, client_secret: DEFAULT_CLIENT_SECRET }, (url) => url.replace(`https://${DOMAIN}`, many.url));
+      await runner.connect();
+      const users = (await runner.runRpc('listUsers')) as { value: string; label: string }[];
+      const active = many.store.page('users', 0, 1000).items.filter((user) => user.is_active === 'Y');
+      expect(users.map((user) => user.value)).toEqual(active.map((user) => user.id));
+      expect(runner.sent.filter((request) => request.url.includes('/v2/users')).map((request) => new URL(request.url).searchParams.get('offset'))).toEqual(['0', '100', '200']);
+    } finally {
+      await many.close();
+    }
+  });
+
+  it.each(['listLeadStatuses', 'listCustomerStatuses', 'listCustomerTypes'])('%s offers the selectable entries with their ids', async (rpc) => {
+    const options = (await make.runRpc(rpc)) as { value: string; label: string }[];
+    expect(options.length).toBeGreaterThan(1);
+    for (const option of options) expect(option).toEqual({ value: expect.stringMatching(/^\d{39}$/), label: expect.any(String) });
+  });
+});

@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render, renderTemplate, type Scope } from './iml';
+
+/**
+ * Runs the generated Make app's requests the way its documentation says Make does, with the IML
+ * evaluator beside it: the connection's token, refresh and info, each module and each RPC. A
+ * re-implementation for tests, not Make.
+ */
+
+type Spec = Record<string, unknown> & { url: string; method?: string; response?: ResponseSpec; pagination?: Record<string, unknown>; condition?: string };
+interface ResponseSpec {
+  data?: Record<string, unknown>;
+  output?: unknown;
+  iterate?: string | { container: string; condition?: string };
+  valid?: string;
+  error?: Record<string, unknown>;
+  metadata?: unknown;
+}
+
+export const MAKE_APP_ROOT = join(__dirname, '..', '..', 'make');
+
+export class MakeError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+    readonly statusCode?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface SentRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export function loadMakeApp() {
+  const project = JSON.parse(readFileSync(join(MAKE_APP_ROOT, 'makecomapp.json'), 'utf8')) as {
+    generalCodeFiles: Record<string, string>;
+    components: Record<string, Record<string, { codeFiles: Record<string, string> }>>;
+  };
+  const code = (path: string) => JSON.parse(readFileSync(join(MAKE_APP_ROOT, path), 'utf8')) as unknown;
+  return {
+    project,
+    base: code(project.generalCodeFiles.base) as { baseUrl: string; headers: Record<string, string>; response: { error: Record<string, unknown> } },
+    connection: (id: string) => code(project.components.connection[id].codeFiles.communication) as Record<'token' | 'refresh' | 'info', Spec>,
+    module: (id: string) => code(project.components.module[id].codeFiles.communication) as Spec,
+    rpc: (id: string) => code(project.components.rpc[id].codeFiles.communication) as Spec,
+  };
+}
+
+export class MakeRunner {
+  readonly app = loadMakeApp();
+  readonly sent: SentRequest[] = [];
+  data: Record<string, unknown> = {};
+
+  /** `hostFor` maps the https address the templates build to where the test's Gloop listens. */
+  constructor(
+    readonly connectionParameters: Record<string, unknown>,
+    private readonly hostFor: (url: string) => string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  private scope(extra: Scope = {}): Scope {
+    return { parameters: this.connectionParameters, data: this.data, connection: { ...this.connectionParameters, ...this.data }, now: this.clock(), ...extra };
+  }
+
+  async connect(): Promise<void> {
+    const token = this.app.connection('gloop').token;
+    const { body } = await this.call(token, this.scope(), false);
+    this.data = render(token.response?.data, this.scope({ body })) as Record<string, unknown>;
+  }
+
+  /** Renews the token when the refresh's condition says it is due; true when it did. */
+  async refreshIfDue(): Promise<boolean> {
+    const refresh = this.app.connection('gloop').refresh;
+    if (!renderTemplate(String(refresh.condition), this.scope())) return false;
+    const { body } = await this.call(refresh, this.scope(), false);
+    this.data = render(refresh.response?.data, this.scope({ body })) as Record<string, unknown>;
+    return true;
+  }
+
+  async info(): Promise<unknown> {
+    const info = this.app.connection('gloop').info;
+    await this.call(info, this.scope(), false);
+    return render(info.response?.metadata, this.scope());
+  }
+
+  async runModule(id: string, parameters: Record<string, unknown>): Promise<unknown> {
+    const spec = this.app.module(id);
+    const scope = this.scope({ parameters });
+    const { body, statusCode } = await this.call(spec, scope, true);
+    return this.output(spec.response ?? {}, { ...scope, body, statusCode });
+  }
+
+  /** Every option an RPC offers, page after page while its pagination's condition holds. */
+  async runRpc(id: string): Promise<unknown[]> {
+    const spec = this.app.rpc(id);
+    const options: unknown[] = [];
+    for (let page = 1; ; page += 1) {
+      const paged = page === 1 ? spec : { ...spec, ...spec.pagination, qs: { ...(spec.qs as object), ...(spec.pagination?.qs as object) } };
+      const scope = this.scope({ pagination: { page } });
+      const { body, statusCode } = await this.call(paged, scope, true);
+      options.push(...(this.output(spec.response ?? {}, { ...scope, body, statusCode }) as unknown[]));
+      if (!spec.pagination || !renderTemplate(String(spec.pagination.condition), { ...scope, body })) return options;
+    }
+  }
+
+  private output(response: ResponseSpec, scope: Scope): unknown {
+    if (response.valid !== undefined && !renderTemplate(response.valid, scope)) {
+      throw new MakeError('RuntimeError', 'Gloop answered without what the module reports');
+    }
+    if (response.iterate === undefined) return render(response.output, scope);
+    const iterate = typeof response.iterate === 'string' ? { container: response.iterate } : response.iterate;
+    const items = renderTemplate(iterate.container, scope);
+    return (Array.isArray(items) ? items : [])
+      .filter((item) => iterate.condition === undefined || renderTemplate(iterate.condition, { ...scope, item }))
+      .map((item) => render(response.output, { ...scope, item }));
+  }
+
+  private async call(spec: Spec, scope: Scope, viaBase: boolean): Promise<{ body: unknown; statusCode: number }> {
+    const request = render({ url: spec.url, method: spec.method, headers: spec.headers, qs: spec.qs, body: spec.body }, scope) as {
+      url: string;
+      method?: string;
+      headers?: Record<string, string>;
+      qs?: Record<string, unknown>;
+      body?: unknown;
+    };
+    const base = viaBase ? (render({ baseUrl: this.app.base.baseUrl, headers: this.app.base.headers }, scope) as { baseUrl: string; headers: Record<string, string> }) : undefined;
+    const url = new URL(this.hostFor(`${/^https?:/.test(request.url) ? '' : (base?.baseUrl ?? '')}${request.url}`));
+    for (const [key, value] of Object.entries(request.qs ?? {})) url.searchParams.set(key, String(value));
+    const urlencoded = spec.type === 'urlencoded';
+    const headers: Record<string, string> = {
+      ...(base?.headers ?? {}),
+      ...(request.headers ?? {}),
+      ...(request.body === undefined ? {} : { 'Content-Type': urlencoded ? 'application/x-www-form-urlencoded' : 'application/json' }),
+    };
+    const body = request.body === undefined ? undefined : urlencoded ? new URLSearchParams(request.body as Record<string, string>).toString() : JSON.stringify(request.body);
+    const method = request.method ?? 'GET';
+    this.sent.push({ method, url: url.toString(), headers, body });
+    const response = await fetch(url, { method, headers, body, redirect: 'manual' });
+    const text = await response.text();
+    let answer: unknown = text;
+    try {
+      answer = JSON.parse(text);
+    } catch {
+      // Make keeps a body that is not JSON as text.
+    }
+    if (response.status >= 400) throw this.error(spec.response?.error, { ...scope, body: answer, statusCode: response.status }, response.status, viaBase);
+    return { body: answer, statusCode: response.status };
+  }
+
+  /** The error Make raises: a module's is the base's, with its own and the status code's over it; a connection's is its own. */
+  private error(own: Record<string, unknown> | undefined, scope: Scope, status: number, viaBase: boolean): MakeError {
+    const merged = { ...(viaBase ? this.app.base.response.error : {}), ...(own ?? {}) } as Record<string, unknown>;
+    const specific = (merged[String(status)] ?? {}) as { type?: string; message?: string };
+    const type = specific.type ?? (merged.type as string | undefined) ?? 'RuntimeError';
+    const message = specific.message ?? (merged.message as string | undefined) ?? `HTTP ${status}`;
+    return new MakeError(String(renderTemplate(type, scope)), String(renderTemplate(message, scope)), status);
+  }
+}
