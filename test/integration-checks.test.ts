@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { gloopBaseUrl } from '../src/http/domain';
 import { App, appTester, authData, BASE_URL, CLIENT_SECRET, DOMAIN, LEAD_ID, localZap, perform, STATUS_ID, USER_ID } from './helpers/app';
+import { definition, type Field, type Kind, type Operation } from './helpers/definition';
 import { useNock } from './helpers/nock';
 
 /**
@@ -11,30 +12,6 @@ import { useNock } from './helpers/nock';
 
 useNock();
 
-interface Field {
-  key: string;
-  label?: string;
-  helpText?: string;
-  required?: boolean;
-  type?: string;
-  dynamic?: string;
-  search?: string;
-  placeholder?: string;
-  choices?: { value: string; label: string }[];
-  primary?: boolean;
-}
-interface Operation {
-  key: string;
-  noun: string;
-  display: { label: string; description: string; hidden?: boolean };
-  operation: { type?: string; inputFields?: Field[]; outputFields: Field[]; sample: Record<string, unknown>; perform: unknown; inputFieldGroups?: { key: string; label: string }[] };
-}
-type Kind = 'triggers' | 'searches' | 'creates';
-
-const definition = App as unknown as Record<Kind, Record<string, Operation>> & {
-  authentication: { fields: Field[]; connectionLabel?: unknown; test: unknown };
-  searchOrCreates: Record<string, { key: string; display: { label: string; description: string }; search: string; create: string }>;
-};
 const operationsOf = (kind: Kind) => Object.values(definition[kind]).map((operation) => ({ kind, operation }));
 const triggers = operationsOf('triggers');
 const searches = operationsOf('searches');

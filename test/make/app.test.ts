@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import App from '../../src';
+import { definition, type Field } from '../helpers/definition';
 import { makeAppFiles, MODULES, RPCS, ZAPIER_ONLY_OUTPUTS } from '../../scripts/make/app';
 import schema from './make-app.schema.json';
 import { MAKE_APP_ROOT } from './runner';
@@ -31,17 +31,8 @@ const SCHEMA_OF: Record<string, Record<string, string>> = {
   rpc: { communication: 'rpcCommunication', params: 'parameters' },
 };
 
-interface ZapierField {
-  key: string;
-  label?: string;
-  helpText?: string;
-  required?: boolean;
-  type?: string;
-  dynamic?: string;
-  choices?: { value: string; label: string }[];
-}
-type ZapierOperation = { operation: { inputFields: ZapierField[]; outputFields: { key: string; label?: string; type?: string }[]; sample: Record<string, unknown> } };
-const zapier = App as unknown as { authentication: { fields: ZapierField[] }; creates: Record<string, ZapierOperation>; searches: Record<string, ZapierOperation> };
+const zapier = definition as typeof definition & { authentication: { fields: Field[] } };
+
 
 describe('the generated Make app', () => {
   it('is in sync with its generator: regenerating changes nothing, and nothing else lies in make/', () => {
@@ -118,7 +109,7 @@ describe('references between the Make app\'s files hold', () => {
 const MAKE_TYPE: Record<string, string> = { string: 'text', text: 'text', boolean: 'boolean', datetime: 'date', password: 'password' };
 const MAKE_RPC: Record<string, string> = { user_list: 'listUsers', lead_status_list: 'listLeadStatuses', account_status_list: 'listCustomerStatuses', account_type_list: 'listCustomerTypes' };
 
-function expectParity(params: Record<string, unknown>[], fields: ZapierField[]): void {
+function expectParity(params: Record<string, unknown>[], fields: Field[]): void {
   expect(params.map((param) => param.name)).toEqual(fields.map((field) => field.key));
   for (const [index, field] of fields.entries()) {
     const param = params[index];
@@ -146,7 +137,7 @@ describe('parity with the Zapier app', () => {
   it.each(MODULES.map((spec) => [spec.id, spec] as const))('module %s has the Zapier action\'s fields, outputs and sample keys', (id, spec) => {
     const operation = zapier[spec.kind][spec.zapierKey].operation;
     const module = project.components.module[id];
-    expectParity(json(module.codeFiles.mappableParams), operation.inputFields);
+    expectParity(json(module.codeFiles.mappableParams), operation.inputFields ?? []);
     const outputs = operation.outputFields.filter((field) => !ZAPIER_ONLY_OUTPUTS.includes(field.key));
     expect(json<{ name: string; label: string; type: string }[]>(module.codeFiles.interface)).toEqual(
       outputs.map((field) => ({ name: field.key, label: field.label, type: field.type === 'boolean' ? 'boolean' : field.type === 'datetime' ? 'date' : 'text' })),
