@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { newId } from './ids';
-import { LEAD_STATUS, OPEN_LEAD_STATUS_IDS } from './seed';
+import { LEAD_STATUS, OPEN_LEAD_STATUS_IDS, SIGNATURE_TEMPLATES, SMS_TEMPLATES } from './seed';
 import type { ChoiceKind, RecordKind, StoredRecord, Store } from './store';
 
 export interface ApiRequest {
@@ -43,6 +43,7 @@ interface BodySpec {
   dates?: string[];
 }
 
+const RECORD_KINDS: readonly string[] = ['LEADS', 'ACCOUNTS', 'NOTES', 'TASKS', 'SMS', 'DOCUMENTS'];
 const EXT = ['ext_one', 'ext_two', 'ext_three', 'ext_four'];
 const UTM = ['utm_campaign', 'utm_term', 'utm_content', 'utm_medium', 'utm_source'];
 const SMART_LEAD: BodySpec = { required: ['name', 'f_name', 'phone'], text: ['name', 'f_name', 'l_name', 'email', 'phone', ...UTM, 'text'] };
@@ -60,9 +61,24 @@ const ACCOUNT: BodySpec = {
   dates: ['b_day'],
 };
 const NOTE: BodySpec = { required: ['msg'], text: ['msg'], ids: { account_id: 'ACCOUNTS', lead_id: 'LEADS' } };
+const TASK: BodySpec = {
+  required: ['subject', 'owner', 'status'],
+  text: ['subject', 'description'],
+  ids: { owner: 'users', status: 'task_statuses', priority: 'task_priorities', lead_id: 'LEADS', account_id: 'ACCOUNTS' },
+  dates: ['due'],
+};
+const SMS: BodySpec = { required: ['from', 'target', 'message'], text: ['from', 'target', 'message'], ids: { lead_id: 'LEADS', account_id: 'ACCOUNTS' } };
+const SMS_TEMPLATE: BodySpec = { required: ['from', 'target', 'template_id'], text: ['from', 'target'], ids: { template_id: 'sms_templates', lead_id: 'LEADS', account_id: 'ACCOUNTS' } };
+const DOCUMENT: BodySpec = { required: ['name', 'template_id', 'by_user'], text: ['name', 'phone', 'email'], ids: { template_id: 'signature_templates', by_user: 'users' } };
 const SEARCH: BodySpec = { required: [], text: ['name', 'phone', 'email', 'passport', 'company', 'limit', 'order_by', 'order', 'object_type'] };
 
 const NOTE_MAX_LENGTH = 4000;
+const TASK_DESCRIPTION_MAX_LENGTH = 4000;
+/** What each list's items carry besides id, name and is_active. */
+const EXTRAS: Partial<Record<ChoiceKind, Record<string, Record<string, string>>>> = {
+  sms_templates: Object.fromEntries(SMS_TEMPLATES.map(({ id, msg }) => [id, { msg }])),
+  signature_templates: Object.fromEntries(SIGNATURE_TEMPLATES.map(({ id, is_stand_alone }) => [id, { is_stand_alone, shorten_url: `https://sign.gloop-sandbox.invalid/t/${id}` }])),
+};
 const DEFAULT_PAGE = 25;
 const MAX_PAGE = 500;
 const ENTITY_NAMES: Record<ChoiceKind | RecordKind, string> = {
@@ -73,6 +89,13 @@ const ENTITY_NAMES: Record<ChoiceKind | RecordKind, string> = {
   LEADS: 'ליד',
   ACCOUNTS: 'לקוח',
   NOTES: 'הערה',
+  task_statuses: 'סטטוס משימה',
+  task_priorities: 'רמת דחיפות',
+  sms_templates: 'תבנית SMS',
+  signature_templates: 'תבנית מסמך',
+  TASKS: 'משימה',
+  SMS: 'הודעת SMS',
+  DOCUMENTS: 'מסמך',
 };
 
 /** Gloop API v2 as `shared/gloop-api.md` describes it: the endpoints, their shapes and their Hebrew errors. */
@@ -88,6 +111,14 @@ export class GloopApi {
     '/v2/search/leadsAndAccounts': { POST: (request) => this.search(request) },
     '/v2/notes/create': { POST: (request) => this.createNote(request) },
     '/v2/accounts/create': { POST: (request) => this.createAccount(request) },
+    '/v2/tasks/statuses': { GET: (request) => this.list('task_statuses', request) },
+    '/v2/tasks/priorities': { GET: (request) => this.list('task_priorities', request) },
+    '/v2/tasks/create': { POST: (request) => this.createTask(request) },
+    '/v2/sms/templates': { GET: (request) => this.list('sms_templates', request) },
+    '/v2/sms/send': { POST: (request) => this.sendSms(request, SMS) },
+    '/v2/sms/sendTemplate': { POST: (request) => this.sendSms(request, SMS_TEMPLATE) },
+    '/v2/signatures/templates': { GET: (request) => this.list('signature_templates', request) },
+    '/v2/signatures/create': { POST: (request) => this.createDocument(request) },
   };
 
   constructor(
@@ -138,7 +169,9 @@ export class GloopApi {
   private list(kind: ChoiceKind, request: ApiRequest): ApiResponse {
     const offset = wholeNumber(request.query.get('offset'), 0, 'offset');
     const limit = Math.min(wholeNumber(request.query.get('limit'), DEFAULT_PAGE, 'limit'), MAX_PAGE);
-    const { items, hasMore } = this.store.page(kind, offset, limit);
+    const page = this.store.page(kind, offset, limit);
+    const items = page.items.map((item) => ({ ...item, ...EXTRAS[kind]?.[item.id] }));
+    const { hasMore } = page;
     const self = `${request.path}?offset=${offset}&limit=${limit}`;
     const links = [{ rel: 'self', href: self }, ...(hasMore ? [{ rel: 'next', href: `${request.path}?offset=${offset + limit}&limit=${limit}` }] : [])];
     return { status: 200, body: { items, hasMore, limit, offset, count: items.length, links } };
@@ -207,6 +240,42 @@ export class GloopApi {
     return { status: 200, body: { count: results.length, results } };
   }
 
+  private createTask(request: ApiRequest): ApiResponse {
+    const body = this.validated(request.body, TASK);
+    if ([...String(body.description ?? '')].length > TASK_DESCRIPTION_MAX_LENGTH) throw new ApiError(400, `תיאור המשימה ארוך מ-${TASK_DESCRIPTION_MAX_LENGTH} תווים`);
+    const record = this.save('TASKS', request.body, body);
+    return { status: 201, body: { id: record.id, message: 'המשימה נוצרה בהצלחה' } };
+  }
+
+  /** An SMS, written or from a template; Gloop wants local numbers (05…, 5…), not +972. */
+  private sendSms(request: ApiRequest, spec: BodySpec): ApiResponse {
+    const body = this.validated(request.body, spec);
+    for (const key of ['from', 'target']) {
+      if (!/^0?5\d{8}$|^0\d{8}$/.test(String(body[key]))) throw new ApiError(400, `מספר הטלפון בשדה ${key} אינו תקין: יש להזין מספר מקומי, ללא קידומת בינלאומית`);
+    }
+    let message = body.message;
+    if (spec === SMS_TEMPLATE) {
+      const template = this.store.findChoice('sms_templates', String(body.template_id));
+      if (template?.is_active !== 'Y') throw new ApiError(400, 'תבנית ה-SMS אינה פעילה');
+      const attached = [['LEADS', body.lead_id], ['ACCOUNTS', body.account_id]].flatMap(([kind, id]) => this.store.records(kind as RecordKind).filter((record) => record.id === id));
+      // The placeholder is filled only when the SMS is attached to a lead or customer; otherwise it goes as is.
+      const name = attached[0]?.fields.name;
+      message = typeof name === 'string' ? EXTRAS.sms_templates![template.id].msg.replaceAll('***שם***', name) : EXTRAS.sms_templates![template.id].msg;
+    }
+    const shipmentId = String(1_000_000_000 + this.store.records('SMS').length * 7919 + 4711);
+    this.save('SMS', request.body, { ...body, message }, shipmentId);
+    return { status: 201, body: { shipment_id: shipmentId } };
+  }
+
+  private createDocument(request: ApiRequest): ApiResponse {
+    const body = this.validated(request.body, DOCUMENT);
+    if (this.store.findChoice('signature_templates', String(body.template_id))?.is_active !== 'Y') throw new ApiError(400, 'תבנית המסמך אינה פעילה');
+    const id = String(261 + this.store.records('DOCUMENTS').length);
+    const document = `https://sign.gloop-sandbox.invalid/d/${id}`;
+    this.save('DOCUMENTS', request.body, { ...body, document }, id);
+    return { status: 201, body: { document, id, message: 'המסמך נוצר בהצלחה' } };
+  }
+
   private createNote(request: ApiRequest): ApiResponse {
     const body = this.validated(request.body, NOTE);
     if ((body.lead_id === undefined) === (body.account_id === undefined)) throw new ApiError(400, 'יש לציין מזהה ליד (lead_id) או מזהה לקוח (account_id), אחד בלבד');
@@ -221,8 +290,8 @@ export class GloopApi {
     return { status: 201, body: { account_status: body.status, id: record.id, message: 'הלקוח נוצר בהצלחה' } };
   }
 
-  private save(kind: RecordKind, raw: string, fields: Body): StoredRecord {
-    const record = { kind, id: newId(), created: new Date().toISOString(), raw, fields };
+  private save(kind: RecordKind, raw: string, fields: Body, id = newId()): StoredRecord {
+    const record = { kind, id, created: new Date().toISOString(), raw, fields };
     this.store.addRecord(record);
     return record;
   }
@@ -259,7 +328,7 @@ export class GloopApi {
   }
 
   private mustExist(kind: ChoiceKind | RecordKind, id: string, key: string): void {
-    const exists = kind === 'LEADS' || kind === 'ACCOUNTS' || kind === 'NOTES' ? this.store.hasRecord(kind, id) : this.store.findChoice(kind, id);
+    const exists = RECORD_KINDS.includes(kind as RecordKind) ? this.store.hasRecord(kind as RecordKind, id) : this.store.findChoice(kind as ChoiceKind, id);
     if (!exists) throw new ApiError(400, `לא נמצא ${ENTITY_NAMES[kind]} עם המזהה ${id} (שדה ${key})`);
   }
 }

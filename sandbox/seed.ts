@@ -46,3 +46,20 @@ export const OPEN_LEAD_STATUS_IDS = new Set(
 
 export const ACCOUNT_STATUSES = [choice('account_status', '✅ פעיל'), choice('account_status', '⏸️ מושהה'), choice('account_status', '❌ עזב', false)];
 export const ACCOUNT_TYPES = [choice('account_type', '🏢 עסקי'), choice('account_type', '👤 פרטי'), choice('account_type', '🧪 ניסיון', false)];
+
+export const TASK_STATUSES = [choice('task_status', 'פתוח'), choice('task_status', '❗️ בטיפול'), choice('task_status', '✅ סגור'), choice('task_status', '🗄️ ישן', false)];
+export const TASK_PRIORITIES = [choice('task_priority', '🟢 נמוכה'), choice('task_priority', '🟠 בינונית'), choice('task_priority', '🔴 דחוף')];
+
+/** SMS templates, with the message each sends; `***שם***` is the name of the lead or customer it is attached to. */
+export const SMS_TEMPLATES: (Choice & { msg: string })[] = [
+  { ...choice('sms_template', 'ברוכים הבאים'), msg: 'היי ***שם***, תודה שפנית אלינו! נחזור אליך בהקדם.' },
+  { ...choice('sms_template', 'תזכורת לפגישה'), msg: 'היי ***שם***, מזכירים את הפגישה שלנו מחר.' },
+  { ...choice('sms_template', 'מבצע ישן', false), msg: 'המבצע הסתיים.' },
+];
+
+/** Signature templates: their ids are short numbers, as the vendor's example shows. */
+export const SIGNATURE_TEMPLATES: (Choice & { is_stand_alone: 'Y' | 'N' })[] = [
+  { id: '3', name: 'הסכם התקשרות', is_active: 'Y', is_stand_alone: 'Y' },
+  { id: '4', name: 'הצעת מחיר', is_active: 'Y', is_stand_alone: 'Y' },
+  { id: '5', name: 'טופס ישן', is_active: 'N', is_stand_alone: 'N' },
+];

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { ACCOUNT_STATUSES, ACCOUNT_TYPES, LEAD_STATUS, seedUser, type Choice } from './seed';
+import { ACCOUNT_STATUSES, ACCOUNT_TYPES, LEAD_STATUS, seedUser, SIGNATURE_TEMPLATES, SMS_TEMPLATES, TASK_PRIORITIES, TASK_STATUSES, type Choice } from './seed';
 
-export type RecordKind = 'LEADS' | 'ACCOUNTS' | 'NOTES';
-export type ChoiceKind = 'users' | 'lead_statuses' | 'account_statuses' | 'account_types';
+export type RecordKind = 'LEADS' | 'ACCOUNTS' | 'NOTES' | 'TASKS' | 'SMS' | 'DOCUMENTS';
+export type ChoiceKind = 'users' | 'lead_statuses' | 'account_statuses' | 'account_types' | 'task_statuses' | 'task_priorities' | 'sms_templates' | 'signature_templates';
 
 export interface StoredRecord {
   kind: RecordKind;
@@ -36,7 +36,7 @@ export class Store {
       CREATE TABLE IF NOT EXISTS records (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL UNIQUE, created TEXT NOT NULL, raw TEXT NOT NULL, fields TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS tokens (token TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
     `);
-    if (this.count('users') === 0) this.seed();
+    this.seed();
   }
 
   /** Empties the account back to its seed. */
@@ -52,16 +52,23 @@ export class Store {
   private seed(): void {
     const insert = this.db.prepare('INSERT INTO choices (kind, id, name, is_active, created) VALUES (?, ?, ?, ?, ?)');
     this.db.exec('BEGIN');
-    for (let index = 0; index < this.userCount; index += 1) {
-      const user = seedUser(index);
-      insert.run('users', user.id, user.name, user.is_active, user.created);
+    if (this.count('users') === 0) {
+      for (let index = 0; index < this.userCount; index += 1) {
+        const user = seedUser(index);
+        insert.run('users', user.id, user.name, user.is_active, user.created);
+      }
     }
     const lists: [ChoiceKind, Choice[]][] = [
       ['lead_statuses', Object.values(LEAD_STATUS)],
       ['account_statuses', ACCOUNT_STATUSES],
       ['account_types', ACCOUNT_TYPES],
+      ['task_statuses', TASK_STATUSES],
+      ['task_priorities', TASK_PRIORITIES],
+      ['sms_templates', SMS_TEMPLATES],
+      ['signature_templates', SIGNATURE_TEMPLATES],
     ];
-    for (const [kind, choices] of lists) for (const item of choices) insert.run(kind, item.id, item.name, item.is_active, null);
+    // Only the lists a database lacks: one made by an earlier sandbox gets the newer lists once.
+    for (const [kind, choices] of lists) if (this.count(kind) === 0) for (const item of choices) insert.run(kind, item.id, item.name, item.is_active, null);
     this.db.exec('COMMIT');
   }
 

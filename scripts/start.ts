@@ -23,7 +23,9 @@ const SAMPLE_LEAD = {
 
 /**
  * The main job, end to end on the built-in sandbox: connect, fill both dropdowns, create a lead
- * through the app's own create_lead, and read it back. `--keep-running` leaves the sandbox up.
+ * through the app's own create_lead and read it back; then the lead's journey: a task for its
+ * owner, a welcome SMS from a template, a document for signature. `--keep-running` leaves the
+ * sandbox up.
  */
 async function main(argv: string[]): Promise<void> {
   const keepRunning = argv.includes('--keep-running');
@@ -47,6 +49,16 @@ async function main(argv: string[]): Promise<void> {
     const stored = sandbox.store.records('LEADS').find((record) => record.id === lead.id);
     if (!stored) throw new Error(`the app reported lead ${lead.id} created, but the sandbox has no such lead`);
 
+    const create = (key: string, inputData: Record<string, unknown>) => zap.run<Record<string, string>>(`creates.${key}.operation.perform`, { inputData: inputData as never });
+    const [taskStatus] = await allPages(zap, 'triggers.task_status_list.operation.perform');
+    const task = await create('create_task', { subject: `לחזור ל${SAMPLE_LEAD.f_name} לגבי הצעת המחיר`, owner: owner.id, status: taskStatus.id, due: tomorrow(), lead_id: lead.id });
+    const [template] = await allPages(zap, 'triggers.sms_template_list.operation.perform');
+    const sms = await create('send_sms_template', { from: '054-444-4444', target: SAMPLE_LEAD.phone, template_id: template.id, lead_id: lead.id });
+    const [documentTemplate] = await allPages(zap, 'triggers.signature_template_list.operation.perform');
+    const document = await create('create_signature_document', { name: `${SAMPLE_LEAD.name} - ${documentTemplate.name}`, template_id: documentTemplate.id, by_user: owner.id, phone: SAMPLE_LEAD.phone });
+    const sent = sandbox.store.records('SMS').find((record) => record.id === sms.shipment_id);
+    if (!sent) throw new Error(`the app reported SMS ${sms.shipment_id} sent, but the sandbox has no such SMS`);
+
     console.log(
       [
         'Gloop CRM for Zapier: the main job on the local sandbox',
@@ -56,6 +68,9 @@ async function main(argv: string[]): Promise<void> {
         `  lead created     : ${lead.id}`,
         `  CRM's message    : ${lead.message}`,
         `  stored in Gloop  : ${JSON.stringify(stored.fields)}`,
+        `  task for owner   : ${task.id} (${task.message})`,
+        `  SMS from template: ${sms.shipment_id}: ${String(sent.fields.message)}`,
+        `  for signature    : ${document.id}, signing URL ${document.document}`,
         `  see it on        : ${sandbox.url}/`,
       ].join('\n'),
     );
@@ -76,6 +91,10 @@ async function main(argv: string[]): Promise<void> {
     throw error;
   }
   await sandbox.close();
+}
+
+function tomorrow(): string {
+  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Every page of a paging dropdown, as "load more" would fetch them. */

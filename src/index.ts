@@ -3,11 +3,14 @@ import { version } from '../package.json';
 import { createAccount } from './accounts/create';
 import { findCustomer, findOrCreateCustomer } from './accounts/find';
 import { authentication } from './authentication';
-import { accountStatusList, accountTypeList, customerList, leadList, leadStatusList, userList } from './dropdowns';
+import { accountStatusList, accountTypeList, customerList, leadList, leadStatusList, signatureTemplateList, smsTemplateList, taskPriorityList, taskStatusList, userList } from './dropdowns';
 import { createLead } from './leads/create';
 import { createLeadWithDuplicateCheck } from './leads/create-with-duplicate-check';
 import { findLead, findOrCreateLead } from './leads/find';
 import { createNote } from './notes/create';
+import { createSignatureDocument } from './signatures/create';
+import { sendSmsAction, sendSmsTemplateAction } from './sms/send';
+import { createTask } from './tasks/create';
 
 export default defineApp({
   version,
@@ -20,6 +23,10 @@ export default defineApp({
     [accountTypeList.key]: accountTypeList,
     [leadList.key]: leadList,
     [customerList.key]: customerList,
+    [taskStatusList.key]: taskStatusList,
+    [taskPriorityList.key]: taskPriorityList,
+    [smsTemplateList.key]: smsTemplateList,
+    [signatureTemplateList.key]: signatureTemplateList,
   },
   searches: {
     [findLead.key]: findLead,
@@ -30,6 +37,10 @@ export default defineApp({
     [createLeadWithDuplicateCheck.key]: createLeadWithDuplicateCheck,
     [createNote.key]: createNote,
     [createAccount.key]: createAccount,
+    [createTask.key]: createTask,
+    [sendSmsAction.key]: sendSmsAction,
+    [sendSmsTemplateAction.key]: sendSmsTemplateAction,
+    [createSignatureDocument.key]: createSignatureDocument,
   },
   searchOrCreates: {
     [findOrCreateLead.key]: findOrCreateLead,

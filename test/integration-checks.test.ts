@@ -140,6 +140,12 @@ describe('Definition checks (D)', () => {
       'create_note.lead_id:find_lead.id',
       'create_note.account_id:find_customer.id',
       'create_account.lead_id:find_lead.id',
+      'create_task.lead_id:find_lead.id',
+      'create_task.account_id:find_customer.id',
+      'send_sms.lead_id:find_lead.id',
+      'send_sms.account_id:find_customer.id',
+      'send_sms_template.lead_id:find_lead.id',
+      'send_sms_template.account_id:find_customer.id',
     ]);
     for (const { field } of searchPowered) {
       const [searchKey, outputKey] = field.search!.split('.');
@@ -237,6 +243,10 @@ const MINIMAL = {
   create_lead_with_duplicate_check: { path: '/v2/leads/intelligent', answer: { id: LEAD_ID, message: 'נוצר' }, input: { f_name: 'ישראל', phone: '0501234567' } },
   create_note: { path: '/v2/notes/create', answer: { id: LEAD_ID }, input: { msg: 'הערה', account_id: LEAD_ID } },
   create_account: { path: '/v2/accounts/create', answer: { id: LEAD_ID }, input: { f_name: 'רון', status: STATUS_ID } },
+  create_task: { path: '/v2/tasks/create', answer: { id: LEAD_ID }, input: { subject: 'לחזור', owner: USER_ID, status: STATUS_ID } },
+  send_sms: { path: '/v2/sms/send', answer: { shipment_id: '1124835822' }, input: { from: '0544444444', target: '0542222222', message: 'שלום' } },
+  send_sms_template: { path: '/v2/sms/sendTemplate', answer: { shipment_id: '1124840092' }, input: { from: '0544444444', target: '0542222222', template_id: LEAD_ID } },
+  create_signature_document: { path: '/v2/signatures/create', answer: { id: '261' }, input: { name: 'הסכם', template_id: '3', by_user: USER_ID } },
 } as const;
 const MINIMAL_SEARCHES = {
   find_lead: { type: 'LEADS', input: { phone: '0501234567' } },
@@ -314,7 +324,7 @@ describe('Publishing requirements and build guidelines', () => {
     expect(description).toMatch(/^[A-Z][a-z]+s [^.!?;]+\.$/);
     expect(description).not.toMatch(/gloop|zapier|thebase/i);
     expect(description.length).toBeLessThanOrEqual(120);
-    expect(label).toMatch(kind === 'searches' ? /^Find / : /^(Create|Add) /);
+    expect(label).toMatch(kind === 'searches' ? /^Find / : /^(Create|Add|Send) /);
     expect(operation.noun).toMatch(/^[A-Z][a-z]+$/);
   });
 
@@ -345,6 +355,10 @@ describe('Publishing requirements and build guidelines', () => {
       create_lead_with_duplicate_check: ['phone'],
       create_note: ['msg'],
       create_account: ['status'],
+      create_task: ['subject', 'owner', 'status'],
+      send_sms: ['from', 'target', 'message'],
+      send_sms_template: ['from', 'target', 'template_id'],
+      create_signature_document: ['name', 'template_id', 'by_user'],
     });
   });
 
@@ -354,9 +368,10 @@ describe('Publishing requirements and build guidelines', () => {
   });
 
   it('keys Zaps depend on stay as they were', () => {
-    expect(Object.keys(definition.creates)).toEqual(['create_lead', 'create_lead_with_duplicate_check', 'create_note', 'create_account']);
-    expect(Object.keys(definition.searches)).toEqual(['find_lead', 'find_customer']);
-    expect(Object.keys(definition.triggers)).toEqual(['user_list', 'lead_status_list', 'account_status_list', 'account_type_list', 'lead_list', 'customer_list']);
+    const keys = (kind: Kind) => Object.keys(definition[kind]);
+    expect(keys('creates').slice(0, 4)).toEqual(['create_lead', 'create_lead_with_duplicate_check', 'create_note', 'create_account']);
+    expect(keys('searches').slice(0, 2)).toEqual(['find_lead', 'find_customer']);
+    expect(keys('triggers').slice(0, 6)).toEqual(['user_list', 'lead_status_list', 'account_status_list', 'account_type_list', 'lead_list', 'customer_list']);
     expect(inputFieldsOf(definition.creates.create_note).map((field) => field.key).sort()).toEqual(['account_id', 'lead_id', 'msg']);
   });
 

@@ -34,7 +34,13 @@ export const RPCS = {
   lead_status_list: { id: 'listLeadStatuses', label: 'List Lead Statuses', path: '/v2/leads/statuses', paged: false },
   account_status_list: { id: 'listCustomerStatuses', label: 'List Customer Statuses', path: '/v2/accounts/statuses', paged: true },
   account_type_list: { id: 'listCustomerTypes', label: 'List Customer Types', path: '/v2/accounts/types', paged: true },
+  task_status_list: { id: 'listTaskStatuses', label: 'List Task Statuses', path: '/v2/tasks/statuses', paged: true },
+  task_priority_list: { id: 'listTaskPriorities', label: 'List Task Priorities', path: '/v2/tasks/priorities', paged: true },
+  sms_template_list: { id: 'listSmsTemplates', label: 'List SMS Templates', path: '/v2/sms/templates', paged: true },
+  signature_template_list: { id: 'listSignatureTemplates', label: 'List Signature Templates', path: '/v2/signatures/templates', paged: true },
 } as const;
+/** What an RPC shows for an entry, where it is more than the name: the message a template sends. */
+const RPC_LABELS: Partial<Record<keyof typeof RPCS, string>> = { sms_template_list: '{{item.name}}: {{item.msg}}' };
 const PAGE_SIZE = 100;
 
 /** Outputs only the Zapier app can give: Make's module has no second request after a lost answer, and no place to report a value it left out. */
@@ -47,8 +53,10 @@ interface ModuleSpec {
   label: string;
   path: `/${string}`;
   /** How the request body is made from the parameters, beyond sending each as mapped. */
-  body: 'person' | 'note' | 'search-leads' | 'search-customers';
+  body: 'person' | 'plain' | 'search-leads' | 'search-customers';
   output: 'created' | 'duplicate-check' | 'found';
+  /** What Gloop names the new record's id, when not `id`. */
+  idKey?: string;
   crud?: 'create';
 }
 
@@ -67,8 +75,21 @@ export const MODULES: ModuleSpec[] = [
   },
   { id: 'searchLeads', zapierKey: 'find_lead', kind: 'searches', label: 'Search Leads', path: '/v2/search/leadsAndAccounts', body: 'search-leads', output: 'found' },
   { id: 'searchCustomers', zapierKey: 'find_customer', kind: 'searches', label: 'Search Customers', path: '/v2/search/leadsAndAccounts', body: 'search-customers', output: 'found' },
-  { id: 'addNote', zapierKey: 'create_note', kind: 'creates', label: 'Add a Note', path: '/v2/notes/create', body: 'note', output: 'created', crud: 'create' },
+  { id: 'addNote', zapierKey: 'create_note', kind: 'creates', label: 'Add a Note', path: '/v2/notes/create', body: 'plain', output: 'created', crud: 'create' },
   { id: 'createCustomer', zapierKey: 'create_account', kind: 'creates', label: 'Create a Customer', path: '/v2/accounts/create', body: 'person', output: 'created', crud: 'create' },
+  { id: 'createTask', zapierKey: 'create_task', kind: 'creates', label: 'Create a Task', path: '/v2/tasks/create', body: 'plain', output: 'created', crud: 'create' },
+  { id: 'sendSms', zapierKey: 'send_sms', kind: 'creates', label: 'Send an SMS', path: '/v2/sms/send', body: 'plain', output: 'created', idKey: 'shipment_id', crud: 'create' },
+  { id: 'sendSmsFromTemplate', zapierKey: 'send_sms_template', kind: 'creates', label: 'Send an SMS from a Template', path: '/v2/sms/sendTemplate', body: 'plain', output: 'created', idKey: 'shipment_id', crud: 'create' },
+  {
+    id: 'createDocumentForSignature',
+    zapierKey: 'create_signature_document',
+    kind: 'creates',
+    label: 'Create a Document for Signature',
+    path: '/v2/signatures/create',
+    body: 'plain',
+    output: 'created',
+    crud: 'create',
+  },
 ];
 
 export const CONNECTION_ID = 'gloop';
@@ -119,6 +140,10 @@ function expressionOf(field: Field, body: ModuleSpec['body']): string {
   if (body === 'person' && field.key === 'name') return FULL_NAME;
   if (body === 'person' && field.key === 'f_name') return `ifempty(parameters.f_name; ${FULL_NAME})`;
   if (field.key === 'phone') return `replace(parameters.phone; ${PHONE_PUNCTUATION}; "")`;
+  // An SMS's numbers in the local form Gloop's SMS service reads: +972 50… is 050….
+  if (field.key === 'from' || field.key === 'target') return `replace(replace(parameters.${field.key}; ${PHONE_PUNCTUATION}; ""); /^\\+?972/; "0")`;
+  // Gloop's dates are days; Make's date parameters carry a time.
+  if (field.type === 'datetime') return `formatDate(parameters.${field.key}; "YYYY-MM-DD")`;
   return `parameters.${field.key}`;
 }
 
@@ -142,8 +167,10 @@ function responseOf(spec: ModuleSpec, operation: ZapierOperation, fields: Field[
     const field = fields.find((candidate) => candidate.key === key);
     return iml(`ifempty(${field ? expressionOf(field, spec.body) : `parameters.${key}`}; "")`);
   };
+  const idKey = spec.idKey ?? 'id';
   const answered: Record<string, string> = {
-    id: iml('body.id'),
+    [idKey]: iml(`body.${idKey}`),
+    document: iml('ifempty(body.document; "")'),
     message: iml('ifempty(body.message; "")'),
     lead_status: iml('ifempty(body.lead_status; ifempty(parameters.lead_status; ""))'),
     account_status: iml('ifempty(body.account_status; parameters.status)'),
@@ -152,7 +179,7 @@ function responseOf(spec: ModuleSpec, operation: ZapierOperation, fields: Field[
   };
   return {
     // Reported created only with the id Gloop gave it.
-    valid: iml('body.id'),
+    valid: iml(`body.${idKey}`),
     // Every output on every run, blank where nothing was sent, as the Zapier app answers.
     output: Object.fromEntries(outputs.map((field) => [field.key, answered[field.key] ?? sent(field.key)])),
   };
@@ -224,7 +251,8 @@ function connectionParameters(): Record<string, Json>[] {
   }));
 }
 
-function rpcCommunication(rpc: (typeof RPCS)[keyof typeof RPCS]): Record<string, Json> {
+function rpcCommunication(key: keyof typeof RPCS): Record<string, Json> {
+  const rpc = RPCS[key];
   return {
     url: rpc.path,
     method: 'GET',
@@ -238,7 +266,7 @@ function rpcCommunication(rpc: (typeof RPCS)[keyof typeof RPCS]): Record<string,
     response: {
       // Hidden statuses and users who left are not offered.
       iterate: { container: iml('body.items'), condition: iml('item.is_active != "N"') },
-      output: { label: iml('ifempty(item.name; item.id)'), value: iml('item.id') },
+      output: { label: RPC_LABELS[key] ?? iml('ifempty(item.name; item.id)'), value: iml('item.id') },
     },
   };
 }
@@ -266,10 +294,10 @@ export function makeAppFiles(): Map<string, string> {
     (components.connection[CONNECTION_ID] as { codeFiles: Record<string, string> }).codeFiles[code] = `${connectionDir}/${name}`;
   }
 
-  for (const [, rpc] of Object.entries(RPCS)) {
+  for (const [key, rpc] of Object.entries(RPCS) as [keyof typeof RPCS, (typeof RPCS)[keyof typeof RPCS]][]) {
     const dir = `rpcs/${kebab(rpc.id)}`;
     const codeFiles = { communication: `${dir}/${kebab(rpc.id)}.communication.iml.json`, params: `${dir}/${kebab(rpc.id)}.params.iml.json` };
-    files.set(codeFiles.communication, pretty(rpcCommunication(rpc)));
+    files.set(codeFiles.communication, pretty(rpcCommunication(key)));
     files.set(codeFiles.params, pretty([]));
     components.rpc[rpc.id] = { label: rpc.label, connection: CONNECTION_ID, codeFiles };
   }
@@ -309,6 +337,7 @@ export function makeAppFiles(): Map<string, string> {
     pretty([
       { label: 'Leads', modules: ['createLead', 'createLeadWithDuplicateCheck', 'searchLeads', 'addNote'] },
       { label: 'Customers', modules: ['createCustomer', 'searchCustomers'] },
+      { label: 'Tasks, SMS and Documents', modules: ['createTask', 'sendSms', 'sendSmsFromTemplate', 'createDocumentForSignature'] },
     ]),
   );
   files.set('README.md', readme());

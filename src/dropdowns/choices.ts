@@ -6,13 +6,17 @@ export interface Choice {
   name: string;
 }
 
+/** What a dropdown shows for an entry, by default its name. */
+export type ChoiceLabel = (item: Record<string, unknown>) => string | undefined;
+const byName: ChoiceLabel = (item) => (typeof item.name === 'string' && item.name !== '' ? item.name : undefined);
+
 /** The selectable entries of a Gloop list: ids kept as strings, hidden (`is_active` "N") ones left out. */
-export function activeChoices(answer: Record<string, unknown>): Choice[] {
+export function activeChoices(answer: Record<string, unknown>, labelOf: ChoiceLabel = byName): Choice[] {
   const items = Array.isArray(answer.items) ? answer.items : [];
   return items.flatMap((item) => {
     if (!isRecord(item) || item.is_active === 'N') return [];
     const id = idFrom(item.id);
-    return id === undefined ? [] : [{ id, name: typeof item.name === 'string' && item.name !== '' ? item.name : id }];
+    return id === undefined ? [] : [{ id, name: labelOf(item) ?? id }];
   });
 }
 

@@ -50,3 +50,15 @@ function unlistableDropdown<const Key extends string>(key: Key, noun: string, sa
 
 export const leadList = unlistableDropdown('lead_list', 'Lead', { id: '271917813959131540676117904886673869329', name: 'ישראל ישראלי' });
 export const customerList = unlistableDropdown('customer_list', 'Customer', { id: '318470115526385338148997581651340149330', name: 'רון לוי' });
+
+export const taskStatusList = pagedDropdown('task_status_list', 'Task Status', '/v2/tasks/statuses', { id: '234958461663827606436640835426029570923', name: 'פתוח' });
+export const taskPriorityList = pagedDropdown('task_priority_list', 'Task Priority', '/v2/tasks/priorities', { id: '234958546424545049094831573616695088550', name: '🟢 נמוכה' });
+/** A template shows the message it sends, so the user picks by what the recipient will read. */
+export const smsTemplateList = pagedDropdown(
+  'sms_template_list',
+  'SMS Template',
+  '/v2/sms/templates',
+  { id: '258123218108221845257206184125949190319', name: 'ברוכים הבאים: היי ***שם***, תודה שפנית אלינו!' },
+  (item) => [item.name, item.msg].filter((part) => typeof part === 'string' && part !== '').join(': ') || undefined,
+);
+export const signatureTemplateList = pagedDropdown('signature_template_list', 'Signature Template', '/v2/signatures/templates', { id: '3', name: 'הסכם התקשרות' });

@@ -1,6 +1,6 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { callGloop } from '../http/client';
-import { activeChoices, choiceOutputFields, type Choice } from './choices';
+import { activeChoices, choiceOutputFields, type Choice, type ChoiceLabel } from './choices';
 
 /** Gloop's largest page; one request usually fills one dropdown page. */
 export const PAGE_SIZE = 100;
@@ -11,14 +11,14 @@ const END = 'end';
  * offset where the previous page stopped, so "load more" reaches every active entry once,
  * however many inactive ones lie in between.
  */
-async function nextPage(z: ZObject, bundle: Bundle, path: `/${string}`): Promise<Choice[]> {
+async function nextPage(z: ZObject, bundle: Bundle, path: `/${string}`, labelOf?: ChoiceLabel): Promise<Choice[]> {
   let offset = bundle.meta?.page ? await z.cursor.get() : '0';
   if (offset === null || !/^\d+$/.test(offset)) return [];
   for (;;) {
     const answer = await callGloop(z, bundle, { method: 'GET', path, params: { offset, limit: String(PAGE_SIZE) } });
     const received = Array.isArray(answer.items) ? answer.items.length : 0;
     const next = answer.hasMore === true && received > 0 ? String(Number(offset) + received) : END;
-    const choices = activeChoices(answer);
+    const choices = activeChoices(answer, labelOf);
     if (choices.length > 0 || next === END) {
       await z.cursor.set(next);
       return choices;
@@ -28,7 +28,7 @@ async function nextPage(z: ZObject, bundle: Bundle, path: `/${string}`): Promise
 }
 
 /** A hidden trigger behind a dropdown of a paged Gloop list (ORDS offset/limit/hasMore). */
-export function pagedDropdown<const Key extends string>(key: Key, noun: string, path: `/${string}`, sample: Choice) {
+export function pagedDropdown<const Key extends string>(key: Key, noun: string, path: `/${string}`, sample: Choice, labelOf?: ChoiceLabel) {
   return defineTrigger({
     key,
     noun,
@@ -36,7 +36,7 @@ export function pagedDropdown<const Key extends string>(key: Key, noun: string, 
     operation: {
       type: 'polling',
       canPaginate: true,
-      perform: (z: ZObject, bundle: Bundle) => nextPage(z, bundle, path),
+      perform: (z: ZObject, bundle: Bundle) => nextPage(z, bundle, path, labelOf),
       sample: { ...sample },
       outputFields: choiceOutputFields,
     },

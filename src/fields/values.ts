@@ -106,6 +106,7 @@ function valueOf(field: PlainInputField, raw: unknown): BodyValue | undefined {
   if (text.trim() === '') return undefined;
   if (field.type === 'datetime') return dateOf(text.trim());
   if (field.key === 'phone') return phoneOf(text);
+  if (SMS_NUMBER_KEYS.includes(field.key)) return localPhoneOf(text);
   return field.dynamic || field.search ? idOf(text.trim(), raw) : text;
 }
 
@@ -151,6 +152,22 @@ function dateOf(text: string): string {
 /** Characters as a person counts them: an emoji is one, not two UTF-16 units. */
 export function characterCount(text: string): number {
   return [...text].length;
+}
+
+/** Gloop refuses a text over its limit, so the step does, before any request, and never cuts it. */
+export function refuseLongerThan(z: ZObject, fields: readonly PlainInputField[], body: RequestBody, key: string, limit: number, advice: string): void {
+  const length = characterCount(String(body[key] ?? ''));
+  const field = fields.find((candidate) => candidate.key === key);
+  if (length > limit) throw invalidInput(z, `"${field ? labelOf(field) : key}" has ${length} characters and Gloop takes at most ${limit}: ${advice}`);
+}
+
+/** The numbers of an SMS: Gloop's SMS endpoint reads only local ones (05…), not +972. */
+const SMS_NUMBER_KEYS = ['from', 'target'];
+
+function localPhoneOf(phone: string): string {
+  const compact = phoneOf(phone);
+  const international = /^\+?972(\d{8,9})$/.exec(compact);
+  return international ? `0${international[1]}` : compact;
 }
 
 /**

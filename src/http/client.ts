@@ -155,7 +155,16 @@ export interface Created {
  * unknown (the answer was lost, cut, late, a 5xx or without an id), it asks Gloop before it
  * answers: found, the record is reported with its id; not found, the run is safe to replay.
  */
-export async function createInGloop(z: ZObject, bundle: Bundle<any>, path: `/${string}`, body: Record<string, unknown>, noun: string, confirmation: Confirmation | string): Promise<Created> {
+export async function createInGloop(
+  z: ZObject,
+  bundle: Bundle<any>,
+  path: `/${string}`,
+  body: Record<string, unknown>,
+  noun: string,
+  confirmation: Confirmation | string,
+  // What Gloop names the new record's id: an SMS answers `shipment_id`.
+  idKey = 'id',
+): Promise<Created> {
   const secrets = secretsOf(bundle.authData);
   const since = Date.now();
   const answer = await exchange(z, bundle, { method: 'POST', path, body }, stepDeadline(bundle) - (typeof confirmation === 'string' ? 0 : SEARCH_RESERVE_MS));
@@ -169,7 +178,7 @@ export async function createInGloop(z: ZObject, bundle: Bundle<any>, path: `/${s
     throw failureFromResponse(z, { status: answer.status, body: answer.content, retryAfter: answer.retryAfter }, secrets);
   } else {
     const parsed = parseAnswer(answer.content);
-    const id = typeof parsed === 'string' ? undefined : idFrom(parsed.id);
+    const id = typeof parsed === 'string' ? undefined : idFrom(parsed[idKey]);
     if (typeof parsed !== 'string' && id !== undefined) {
       return { id, message: typeof parsed.message === 'string' ? parsed.message : '', confirmedBySearch: false, answer: parsed };
     }

@@ -13,7 +13,8 @@ export function parseJsonKeepingBigIds(text: string): unknown {
 /** A Gloop id: up to 39 digits, without a leading zero ("0", "000" and 60 digits are not ids). */
 export const GLOOP_ID = /^[1-9]\d{0,38}$/;
 
-/** An id as Gloop sent it, or nothing: never a number that may have lost digits. */
+/** An id as Gloop sent it, or nothing: a short id may come as a bare number, which holds it exactly; a long one never does. */
 export function idFrom(value: unknown): string | undefined {
-  return typeof value === 'string' && GLOOP_ID.test(value) ? value : undefined;
+  const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+  return typeof text === 'string' && GLOOP_ID.test(text) ? text : undefined;
 }

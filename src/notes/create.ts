@@ -1,7 +1,7 @@
 import { defineCreate, defineInputFields, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
 import { createInGloop } from '../http/client';
 import { linkField } from '../fields/shared';
-import { bodyFrom, characterCount, invalidInput, outputFieldsFrom, requireValues, withEveryKey } from '../fields/values';
+import { bodyFrom, invalidInput, outputFieldsFrom, refuseLongerThan, requireValues, withEveryKey } from '../fields/values';
 
 export const NOTE_MAX_CHARACTERS = 4000;
 
@@ -38,10 +38,7 @@ export const createNote = defineCreate({
         throw invalidInput(z, 'Fill exactly one of "Lead" and "Customer": the note goes on one lead or one customer');
       }
       requireValues(z, noteFields, body, ['msg']);
-      const length = characterCount(String(body.msg));
-      if (length > NOTE_MAX_CHARACTERS) {
-        throw invalidInput(z, `"Note" has ${length} characters and Gloop takes at most ${NOTE_MAX_CHARACTERS}: shorten it or split it into several notes`);
-      }
+      refuseLongerThan(z, noteFields, body, 'msg', NOTE_MAX_CHARACTERS, 'shorten it or split it into several notes');
       // Gloop cannot search notes: after a lost answer, only a person can tell whether it was saved.
       const target = body.lead_id === undefined ? `customer ${String(body.account_id)}` : `lead ${String(body.lead_id)}`;
       const created = await createInGloop(z, bundle, '/v2/notes/create', body, 'note', `this note on the ${target}`);

@@ -66,6 +66,27 @@ describe('the sandbox page, in headless Chromium', () => {
     expect(await page.textContent('#summary')).toBe('הגיעו 3 רשומות, החדשות למעלה.');
   });
 
+  it('shows the tasks, SMS and documents that arrived, with names instead of ids', async () => {
+    const gloop = new RawGloop(sandbox.url);
+    await gloop.signIn();
+    const [status] = (await gloop.call('GET', '/v2/tasks/statuses')).json.items ?? [];
+    const users = (await gloop.call('GET', '/v2/users')).json.items ?? [];
+    await gloop.call('POST', '/v2/tasks/create', { subject: 'לחזור לדנה', owner: users[0].id, status: status.id });
+    await gloop.call('POST', '/v2/sms/send', { from: '0544444444', target: '0527654321', message: 'שלום דנה' });
+    await gloop.call('POST', '/v2/signatures/create', { name: 'דנה - הסכם', template_id: '3', by_user: users[0].id });
+    const errors: string[] = [];
+    const page = await openPage(errors);
+    await page.goto(`${sandbox.url}/`, { waitUntil: 'networkidle' });
+    expect(errors).toEqual([]);
+    const cards = await page.$$eval('#records > li', (items) => items.map((item) => ({ kind: item.className, text: item.textContent ?? '' })));
+    expect(cards.map((card) => card.kind)).toEqual(['record documents', 'record sms', 'record tasks']);
+    expect(cards[2].text).toContain(`${users[0].name}`);
+    expect(cards[2].text).toContain(String(status.name));
+    expect(cards[1].text).toContain('שלום דנה');
+    expect(cards[0].text).toContain('הסכם התקשרות');
+    expect(await page.$eval('#records .target', (element) => getComputedStyle(element).direction)).toBe('ltr');
+  });
+
   it('shows phone numbers left to right and the time as Israel reads it', async () => {
     const gloop = new RawGloop(sandbox.url);
     await gloop.signIn();

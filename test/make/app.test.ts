@@ -107,7 +107,16 @@ describe('references between the Make app\'s files hold', () => {
 
 /** The Make type each Zapier field type stands for, written here apart from the generator. */
 const MAKE_TYPE: Record<string, string> = { string: 'text', text: 'text', boolean: 'boolean', datetime: 'date', password: 'password' };
-const MAKE_RPC: Record<string, string> = { user_list: 'listUsers', lead_status_list: 'listLeadStatuses', account_status_list: 'listCustomerStatuses', account_type_list: 'listCustomerTypes' };
+const MAKE_RPC: Record<string, string> = {
+  user_list: 'listUsers',
+  lead_status_list: 'listLeadStatuses',
+  account_status_list: 'listCustomerStatuses',
+  account_type_list: 'listCustomerTypes',
+  task_status_list: 'listTaskStatuses',
+  task_priority_list: 'listTaskPriorities',
+  sms_template_list: 'listSmsTemplates',
+  signature_template_list: 'listSignatureTemplates',
+};
 
 function expectParity(params: Record<string, unknown>[], fields: Field[]): void {
   expect(params.map((param) => param.name)).toEqual(fields.map((field) => field.key));

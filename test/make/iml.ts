@@ -6,7 +6,7 @@
  *
  * The subset: `{{…}}` templates (a template that is one expression keeps the value's type), paths
  * (`parameters.x`, `body.items`), string/number/null literals, regular-expression literals, `+ - *`,
- * `= != < <= > >=`, and the functions ifempty, if, trim, replace, contains, base64 and addSeconds,
+ * `= != < <= > >=`, and the functions ifempty, if, trim, replace, contains, base64, addSeconds and formatDate,
  * with arguments separated by `;` as in Make, and the keyword `now`.
  */
 
@@ -123,6 +123,11 @@ const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
   contains: (haystack, needle) => (Array.isArray(haystack) ? haystack.includes(needle) : asText(haystack).includes(asText(needle))),
   base64: (value) => Buffer.from(asText(value), 'utf8').toString('base64'),
   addSeconds: (date, seconds) => new Date((comparable(date) as number) + Number(seconds) * 1000),
+  // Only the one format the generator emits: the day of an ISO date or date-time, as written.
+  formatDate: (date, format) => {
+    if (format !== 'YYYY-MM-DD') throw new Error(`formatDate format ${String(format)} is outside the subset this evaluator knows`);
+    return isEmpty(date) ? date : /^\d{4}-\d{2}-\d{2}/.exec(asText(date))?.[0];
+  },
 };
 
 function evaluate(node: Node, scope: Scope): unknown {

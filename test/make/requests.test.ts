@@ -1,4 +1,5 @@
 import type { Sandbox } from '../../sandbox/server';
+import type { RecordKind } from '../../sandbox/store';
 import { verdictOf } from '../../src/leads/create-with-duplicate-check';
 import { DOCUMENTED_USER_ID } from '../../sandbox/seed';
 import { allowLocalSandbox, armFault, connectTo, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, expireTokens, sandboxFor } from '../helpers/sandbox';
@@ -24,7 +25,7 @@ beforeEach(async () => {
 afterEach(() => sandbox.close());
 
 /** What Gloop received, as it reads it (the duplicate check's own status choice aside), oldest last. */
-const stored = (kind: 'LEADS' | 'ACCOUNTS' | 'NOTES') => sandbox.store.records(kind).map((record) => JSON.parse(record.raw) as Record<string, unknown>);
+const stored = (kind: RecordKind) => sandbox.store.records(kind).map((record) => JSON.parse(record.raw) as Record<string, unknown>);
 
 describe('the Make connection, against the sandbox', () => {
   it('gets a token with Basic credentials and grant_type=client_credentials, and checks it with one cheap call', async () => {
@@ -109,6 +110,29 @@ describe('the Make modules store what the Zapier app stores, for the same input'
     expect(noteFromMake).toEqual(noteFromZapier);
   });
 
+  it('createTask, sendSms, sendSmsFromTemplate and createDocumentForSignature send what the Zapier app sends', async () => {
+    const zap = await connectTo(sandbox);
+    const leadId = ((await make.runModule('createLead', { name: 'דנה', phone: '0527654321' })) as { id: string }).id;
+    const [status] = (await make.runRpc('listTaskStatuses')) as { value: string }[];
+    const [template] = (await make.runRpc('listSmsTemplates')) as { value: string; label: string }[];
+    expect(template.label).toMatch(/^ברוכים הבאים: היי \*\*\*שם\*\*\*/);
+    const [documentTemplate] = (await make.runRpc('listSignatureTemplates')) as { value: string }[];
+    const steps = [
+      ['createTask', 'create_task', 'TASKS', { subject: 'לחזור', owner: DOCUMENTED_USER_ID, status: status.value, due: '2026-12-01T09:00:00.000Z', description: 'שורה\nשנייה', lead_id: leadId }],
+      ['sendSms', 'send_sms', 'SMS', { from: '+972 54-444-4444', target: '052-765-4321', message: 'שלום', lead_id: leadId }],
+      ['sendSmsFromTemplate', 'send_sms_template', 'SMS', { from: '0544444444', target: '+972527654321', template_id: template.value, lead_id: leadId }],
+      ['createDocumentForSignature', 'create_signature_document', 'DOCUMENTS', { name: 'דנה - הסכם', template_id: documentTemplate.value, by_user: DOCUMENTED_USER_ID, phone: '052-765-4321' }],
+    ] as const;
+    for (const [makeModule, zapierCreate, kind, input] of steps) {
+      const made = (await make.runModule(makeModule, input)) as Record<string, unknown>;
+      const zapped = await zap.run<Record<string, unknown>>(`creates.${zapierCreate}.operation.perform`, { inputData: input as never });
+      const [fromZapier, fromMake] = stored(kind);
+      expect([makeModule, fromMake]).toEqual([makeModule, fromZapier]);
+      const { left_out: _leftOut, ...zapierOutputs } = zapped;
+      expect([makeModule, Object.keys(made).sort()]).toEqual([makeModule, Object.keys(zapierOutputs).sort()]);
+    }
+  });
+
   it('searches leads only, or leads and customers, and customers only, with every output key', async () => {
     const created = (await make.runModule('createLead', { name: 'נועה', phone: '0509998877' })) as { id: string };
     const [status] = (await make.runRpc('listCustomerStatuses')) as { value: string }[];
@@ -152,9 +176,12 @@ describe('the Make RPCs behind the dropdowns', () => {
     }
   });
 
-  it.each(['listLeadStatuses', 'listCustomerStatuses', 'listCustomerTypes'])('%s offers the selectable entries with their ids', async (rpc) => {
-    const options = (await make.runRpc(rpc)) as { value: string; label: string }[];
-    expect(options.length).toBeGreaterThan(1);
-    for (const option of options) expect(option).toEqual({ value: expect.stringMatching(/^\d{39}$/), label: expect.any(String) });
-  });
+  it.each(['listLeadStatuses', 'listCustomerStatuses', 'listCustomerTypes', 'listTaskStatuses', 'listTaskPriorities', 'listSmsTemplates', 'listSignatureTemplates'])(
+    '%s offers the selectable entries with their ids',
+    async (rpc) => {
+      const options = (await make.runRpc(rpc)) as { value: string; label: string }[];
+      expect(options.length).toBeGreaterThan(1);
+      for (const option of options) expect(option).toEqual({ value: expect.stringMatching(/^\d{1,39}$/), label: expect.any(String) });
+    },
+  );
 });

@@ -65,6 +65,9 @@ function inputsFor(operation: { operation: object }, special: Record<string, fc.
   return fc.record(model, { requiredKeys });
 }
 
+const requiredOf = (key: 'create_task' | 'send_sms' | 'send_sms_template' | 'create_signature_document') =>
+  fieldsOf(App.creates[key]).filter((field) => (field as { required?: boolean }).required).map((field) => field.key);
+
 const operations: Operation[] = [
   { key: 'create_lead', path: '/v2/leads/create', inputs: inputsFor(App.creates.create_lead, { phone }, ['phone']), run: (inputData) => perform(App.creates.create_lead, { authData, inputData }) },
   {
@@ -97,6 +100,12 @@ const operations: Operation[] = [
     ),
     run: (inputData) => perform(App.creates.create_account, { authData, inputData }),
   },
+  ...(['create_task', 'send_sms', 'send_sms_template', 'create_signature_document'] as const).map((key) => ({
+    key,
+    path: { create_task: '/v2/tasks/create', send_sms: '/v2/sms/send', send_sms_template: '/v2/sms/sendTemplate', create_signature_document: '/v2/signatures/create' }[key],
+    inputs: inputsFor(App.creates[key], { from: phone, target: phone, phone, due: mostly(fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString()), text)) }, requiredOf(key)),
+    run: (inputData: Body) => perform(App.creates[key], { authData, inputData }),
+  })),
   {
     key: 'find_lead',
     path: '/v2/search/leadsAndAccounts',
@@ -112,6 +121,8 @@ const operations: Operation[] = [
 ];
 
 const isSearch = (operation: Operation) => operation.key.startsWith('find_');
+/** The actions that follow Gloop's rule for a person's name. */
+const PERSONS = ['create_lead', 'create_lead_with_duplicate_check', 'create_account'];
 
 /**
  * The model: what the app must make of each value, written from its documented rules and not
@@ -158,9 +169,12 @@ function reading(field: { key: string; type?: string; dynamic?: string; search?:
     const real = /^\d{4}-\d{2}-\d{2}($|[T ])/.test(text.trim()) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
     return real ? { kind: 'readable', value: day } : UNREADABLE;
   }
-  if (field.key === 'phone') {
+  if (['phone', 'from', 'target'].includes(field.key)) {
     const digits = text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\s\-.()\u2010-\u2015]/g, '');
-    return { kind: 'readable', value: /^\+?\d{3,20}$/.test(digits) ? digits : text.trim() };
+    if (!/^\+?\d{3,20}$/.test(digits)) return { kind: 'readable', value: text.trim() };
+    // An SMS goes to and from local numbers: +972 50… is 050….
+    const international = field.key !== 'phone' ? /^\+?972(\d{8,9})$/.exec(digits) : null;
+    return { kind: 'readable', value: international ? `0${international[1]}` : digits };
   }
   return typed;
 }
@@ -183,6 +197,14 @@ function certainRefusal(operation: Operation, readings: Record<string, Reading>,
     if ([...String((readings.msg as { value: string }).value)].length > 4000) return 'a note over 4000 characters';
     return undefined;
   }
+  if (!PERSONS.includes(operation.key)) {
+    const required = fields.filter((field) => (field as { required?: boolean }).required).map((field) => field.key);
+    const missing = required.find((key) => !has(key));
+    if (missing) return `no readable ${missing}`;
+    if (operation.key === 'create_task' && unreadable('description')) return 'an unreadable description';
+    if (operation.key === 'create_task' && has('description') && [...String((readings.description as { value: string }).value)].length > 4000) return 'a description over 4000 characters';
+    return undefined;
+  }
   const needed = operation.key === 'create_account' ? 'status' : 'phone';
   if (!has(needed)) return `no readable ${needed}`;
   if (!['name', 'f_name', 'l_name'].some(has)) return 'no name';
@@ -194,10 +216,10 @@ function expectRequestMatches(operation: Operation, readings: Record<string, Rea
   const fields = fieldsOf(App[isSearch(operation) ? 'searches' : 'creates'][operation.key as never]);
   for (const field of fields) {
     const read = readings[field.key];
-    if (field.key === 'object_type' || (!isSearch(operation) && (field.key === 'name' || field.key === 'f_name'))) continue;
+    if (field.key === 'object_type' || (PERSONS.includes(operation.key) && (field.key === 'name' || field.key === 'f_name'))) continue;
     expect([field.key, sent[field.key]]).toEqual([field.key, read.kind === 'readable' ? read.value : undefined]);
   }
-  if (!isSearch(operation) && 'name' in readings && operation.key !== 'create_note') {
+  if (PERSONS.includes(operation.key)) {
     const text = (key: string) => (readings[key].kind === 'readable' ? String((readings[key] as { value: string }).value) : '');
     const fullName = text('name') || [text('f_name'), text('l_name')].filter(Boolean).join(' ');
     expect([sent.name, sent.f_name]).toEqual([fullName, text('f_name') || fullName]);
@@ -228,7 +250,7 @@ export function propertyTest(key: string): void {
       .post(operation.path)
       .reply(function (_uri, body) {
         last.body = typeof body === 'string' ? body : JSON.stringify(body);
-        return isSearch(operation) ? [200, { count: 0, results: [] }] : [201, { id: ID, lead_status: ID, account_status: ID, message: 'נוצר בהצלחה' }];
+        return isSearch(operation) ? [200, { count: 0, results: [] }] : [201, { id: ID, shipment_id: ID, lead_status: ID, account_status: ID, message: 'נוצר בהצלחה' }];
       });
     const outcomes = { requests: 0, refused: 0 };
 

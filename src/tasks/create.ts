@@ -1,0 +1,48 @@
+import { defineCreate, defineInputFields, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
+import { createInGloop } from '../http/client';
+import { linkField } from '../fields/shared';
+import { LEFT_OUT, outputFieldsFrom, readInput, refuseLongerThan, requireValues, withEveryKey } from '../fields/values';
+
+export const TASK_DESCRIPTION_MAX_CHARACTERS = 4000;
+
+/** A task's fields, once. */
+export const taskFields = defineInputFields([
+  { key: 'subject', label: 'Subject', required: true, helpText: 'What is to be done, e.g. "Call back about the quote".' },
+  { key: 'owner', label: 'Owner', required: true, dynamic: 'user_list.id.name', helpText: 'The user who does the task. Users who left the company are not listed.' },
+  { key: 'status', label: 'Task Status', required: true, dynamic: 'task_status_list.id.name', helpText: 'The status the task starts in. Hidden statuses are not listed.' },
+  { key: 'priority', label: 'Priority', dynamic: 'task_priority_list.id.name', helpText: 'How urgent the task is, as your Gloop account names it.' },
+  { key: 'due', label: 'Due Date', type: 'datetime', helpText: 'The deadline; only the day is sent, e.g. 2026-12-01.' },
+  { key: 'description', label: 'Description', type: 'text', helpText: `Up to ${TASK_DESCRIPTION_MAX_CHARACTERS} characters, sent as written.` },
+  linkField('lead', 'The lead the task is about.'),
+  linkField('customer', 'The customer the task is about.'),
+]);
+
+type TaskInput = InferInputData<typeof taskFields>;
+
+const taskOutputFields = outputFieldsFrom(taskFields, [{ key: 'id', label: 'Task ID' }, { key: 'message', label: 'Gloop Message' }, LEFT_OUT]);
+
+export const createTask = defineCreate({
+  key: 'create_task',
+  noun: 'Task',
+  display: { label: 'Create Task', description: 'Creates a task for a user, with its status, priority and due date.' },
+  operation: {
+    inputFields: taskFields,
+    perform: async (z: ZObject, bundle: Bundle<TaskInput>) => {
+      const { body, leftOut } = readInput(z, taskFields, bundle, ['subject', 'owner', 'status', 'description']);
+      requireValues(z, taskFields, body, ['subject', 'owner', 'status']);
+      refuseLongerThan(z, taskFields, body, 'description', TASK_DESCRIPTION_MAX_CHARACTERS, 'shorten it, or add the rest as a note');
+      // Gloop cannot search tasks: after a lost answer, only a person can tell whether it was saved.
+      const created = await createInGloop(z, bundle, '/v2/tasks/create', body, 'task', `the task "${String(body.subject)}"`);
+      return withEveryKey(taskOutputFields, { ...body, id: created.id, message: created.message, left_out: leftOut.join('; ') });
+    },
+    sample: {
+      id: '271919681468428798287547621970320994517',
+      message: 'המשימה נוצרה בהצלחה',
+      subject: 'לחזור ללקוח לגבי הצעת המחיר',
+      owner: '253960413951646409173244928790043995930',
+      status: '234958461663827606436640835426029570923',
+      left_out: '',
+    },
+    outputFields: taskOutputFields,
+  },
+});

@@ -1,0 +1,163 @@
+import nock from 'nock';
+import { App, authData, BASE_URL, LEAD_ID, perform, USER_ID, zapierErrorOf } from './helpers/app';
+import { capturePost } from './helpers/capture';
+import { useNock } from './helpers/nock';
+
+useNock();
+
+const ACCOUNT_ID = '318470115526385338148997581651340149330';
+const TASK_STATUS = '234958461663827606436640835426029570923';
+const PRIORITY = '234958546424547466946470802875044500902';
+const TEMPLATE = '258123218108221845257206184125949190319';
+const run = (key: string, inputData: Record<string, unknown>) => perform(App.creates[key as 'create_task'], { authData, inputData });
+const refused = (problem: string) => ({ name: 'AppError', code: 'InvalidInput', status: 400, message: `${problem}; fix it in this step's fields.` });
+
+describe('create_task', () => {
+  it('sends the task byte for byte, the due date as a day, ids as text, and returns every key', async () => {
+    const received = capturePost('/v2/tasks/create', 201, { account_status: '1', id: LEAD_ID, message: 'המשימה נוצרה בהצלחה' });
+    const output = await run('create_task', {
+      subject: ' לחזור ללקוח "דחוף" 🙂 ',
+      owner: USER_ID,
+      status: TASK_STATUS,
+      priority: PRIORITY,
+      due: '2026-12-01T10:00:00+02:00',
+      description: 'שורה 1\nשורה 2 {{bundle.inputData.x}}',
+      lead_id: LEAD_ID,
+    });
+    expect(received).toEqual([
+      JSON.stringify({ subject: ' לחזור ללקוח "דחוף" 🙂 ', owner: USER_ID, status: TASK_STATUS, priority: PRIORITY, due: '2026-12-01', description: 'שורה 1\nשורה 2 {{bundle.inputData.x}}', lead_id: LEAD_ID }),
+    ]);
+    // Gloop's example answers a task with a customer's fields: only its id is relied on.
+    expect(output).toEqual({
+      id: LEAD_ID,
+      message: 'המשימה נוצרה בהצלחה',
+      subject: ' לחזור ללקוח "דחוף" 🙂 ',
+      owner: USER_ID,
+      status: TASK_STATUS,
+      priority: PRIORITY,
+      due: '2026-12-01',
+      description: 'שורה 1\nשורה 2 {{bundle.inputData.x}}',
+      lead_id: LEAD_ID,
+      account_id: '',
+      left_out: '',
+    });
+  });
+
+  it.each([
+    [{ owner: USER_ID, status: TASK_STATUS }, '"Subject" is empty, and Gloop needs it: map a value'],
+    [{ subject: 'x', status: TASK_STATUS }, '"Owner" is empty, and Gloop needs it: map a value'],
+    [{ subject: 'x', owner: 'משה', status: TASK_STATUS }, '"Owner" must be a Gloop ID (up to 39 digits), not "משה"'],
+    [{ subject: 'x', owner: USER_ID, status: TASK_STATUS, description: 'ש'.repeat(4001) }, '"Description" has 4001 characters and Gloop takes at most 4000: shorten it, or add the rest as a note'],
+  ])('refuses %j before any request', async (inputData, problem) => {
+    expect(await zapierErrorOf(run('create_task', inputData))).toEqual(refused(problem));
+  });
+
+  it('takes 4000 characters, counting an emoji as one, and leaves out an unreadable due date, saying so', async () => {
+    const received = capturePost('/v2/tasks/create', 201, { id: LEAD_ID });
+    const output = await run('create_task', { subject: 'x', owner: USER_ID, status: TASK_STATUS, description: '😀'.repeat(4000), due: 'next week' });
+    expect(received).toHaveLength(1);
+    expect(output.left_out).toBe('"Due Date" must be a date such as 1990-05-17, not "next week"');
+  });
+
+  it('after a lost answer, says the task may have been saved and what to look for, for Gloop cannot search tasks', async () => {
+    nock(BASE_URL).post('/v2/tasks/create').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    expect(await zapierErrorOf(run('create_task', { subject: 'לחזור', owner: USER_ID, status: TASK_STATUS }))).toEqual({
+      name: 'AppError',
+      code: 'GloopOutcomeUnknown',
+      status: 504,
+      message: 'Gloop may have saved the task: the connection was lost (ECONNRESET), and the app could not check; look in Gloop for the task "לחזור" before you replay this run, or it may be saved twice.',
+    });
+  });
+});
+
+describe('send_sms and send_sms_template', () => {
+  it.each([
+    ['+972 54-444-4444', '0544444444'],
+    ['972544444444', '0544444444'],
+    ['054-444-4444', '0544444444'],
+    ['\u200f054 444 4444\u200e', '0544444444'],
+    ['54-444-4444', '544444444'],
+  ])('sends %j as the local number %s Gloop\'s SMS service reads', async (typed, local) => {
+    const received = capturePost('/v2/sms/send', 201, { shipment_id: '1124835822' });
+    const output = await run('send_sms', { from: typed, target: '052-765-4321', message: 'שלום!\n{{x}}' });
+    expect(received).toEqual([JSON.stringify({ from: local, target: '0527654321', message: 'שלום!\n{{x}}' })]);
+    expect(output).toEqual({ shipment_id: '1124835822', from: local, target: '0527654321', message: 'שלום!\n{{x}}', lead_id: '', account_id: '', left_out: '' });
+  });
+
+  it('attaches the SMS to a customer, and reports the shipment id Gloop gave, as text', async () => {
+    const received = capturePost('/v2/sms/send', 201, '{"shipment_id": 1124835822}');
+    const output = await run('send_sms', { from: '0544444444', target: '0527654321', message: 'x', account_id: ACCOUNT_ID });
+    expect(received).toEqual([JSON.stringify({ from: '0544444444', target: '0527654321', message: 'x', account_id: ACCOUNT_ID })]);
+    // A short id sent as a bare number is still an id; only a 2xx without one is refused.
+    expect(output.shipment_id).toBe('1124835822');
+  });
+
+  it('sends a template by its id, and says an SMS may have gone out when Gloop answers without a shipment id', async () => {
+    const received = capturePost('/v2/sms/sendTemplate', 201, { message: 'נשלח' });
+    expect(await zapierErrorOf(run('send_sms_template', { from: '0544444444', target: '+972527654321', template_id: TEMPLATE, lead_id: LEAD_ID }))).toEqual({
+      name: 'AppError',
+      code: 'GloopOutcomeUnknown',
+      status: 504,
+      message:
+        "Gloop may have saved the SMS: it answered without the new SMS's id, and the app could not check; look in Gloop for an SMS to 0527654321 in the account's SMS log before you replay this run, or it may be saved twice.",
+    });
+    expect(received).toEqual([JSON.stringify({ from: '0544444444', target: '0527654321', template_id: TEMPLATE, lead_id: LEAD_ID })]);
+  });
+
+  it.each([
+    ['send_sms', { target: '0527654321', message: 'x' }, '"Sender Number" is empty, and Gloop needs it: map a value'],
+    ['send_sms', { from: '0544444444', target: '0527654321', message: '   ' }, '"Message" is empty, and Gloop needs it: map a value'],
+    ['send_sms_template', { from: '0544444444', target: '0527654321' }, '"SMS Template" is empty, and Gloop needs it: map a value'],
+    ['send_sms_template', { from: '0544444444', target: '0527654321', template_id: 'ברוכים הבאים' }, '"SMS Template" must be a Gloop ID (up to 39 digits), not "ברוכים הבאים"'],
+  ])('%s refuses %j before any request', async (key, inputData, problem) => {
+    expect(await zapierErrorOf(run(key, inputData))).toEqual(refused(problem));
+  });
+
+  it('keeps Gloop\'s Hebrew reason for a refused number', async () => {
+    capturePost('/v2/sms/send', 400, { message: 'מספר הטלפון בשדה target אינו תקין' });
+    expect(await zapierErrorOf(run('send_sms', { from: '0544444444', target: '12', message: 'x' }))).toMatchObject({
+      code: 'GloopBadRequest',
+      message: 'Gloop rejected the request (HTTP 400: "מספר הטלפון בשדה target אינו תקין"): fix the field Gloop names and run the step again.',
+    });
+  });
+});
+
+describe('create_signature_document', () => {
+  it('creates the document from its template and returns the signing URL', async () => {
+    const received = capturePost('/v2/signatures/create', 201, { document: 'https://e-sign.co.il/abc', id: '261', message: 'המסמך נוצר בהצלחה' });
+    const output = await run('create_signature_document', { name: 'דנה לוי - הסכם', template_id: '3', by_user: USER_ID, phone: '054-444-4444', email: 'dana@example.co.il' });
+    expect(received).toEqual([JSON.stringify({ name: 'דנה לוי - הסכם', template_id: '3', by_user: USER_ID, phone: '0544444444', email: 'dana@example.co.il' })]);
+    expect(output).toEqual({
+      id: '261',
+      document: 'https://e-sign.co.il/abc',
+      message: 'המסמך נוצר בהצלחה',
+      name: 'דנה לוי - הסכם',
+      template_id: '3',
+      by_user: USER_ID,
+      phone: '0544444444',
+      email: 'dana@example.co.il',
+      left_out: '',
+    });
+  });
+
+  it('refuses a document without its sending user, before any request', async () => {
+    expect(await zapierErrorOf(run('create_signature_document', { name: 'x', template_id: '3' }))).toEqual(refused('"Sending User" is empty, and Gloop needs it: map a value'));
+  });
+});
+
+describe('the new dropdowns', () => {
+  it('lists SMS templates with the message each sends, active ones only', async () => {
+    nock(BASE_URL)
+      .get('/v2/sms/templates')
+      .query({ offset: '0', limit: '100' })
+      .reply(200, {
+        items: [
+          { id: TEMPLATE, name: 'ברוכים הבאים', msg: 'היי ***שם***, תודה!', is_active: 'Y' },
+          { id: '1'.repeat(39), name: 'ישן', msg: 'x', is_active: 'N' },
+        ],
+        hasMore: false,
+      });
+    const { localZap } = await import('./helpers/app');
+    expect(await localZap().run('triggers.sms_template_list.operation.perform', { meta: { page: 0 } as never })).toEqual([{ id: TEMPLATE, name: 'ברוכים הבאים: היי ***שם***, תודה!' }]);
+  });
+});
