@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ALLOW_LOCAL_SANDBOX_ENV } from '../src/http/domain';
+import { App } from './helpers/app';
 import { RawGloop, sandboxFor } from './helpers/sandbox';
 import { startZapierStandIn, type ZapierStandIn } from './helpers/zapier-stand-in';
 
@@ -87,8 +88,9 @@ describe('npm run push, against a local stand-in of Zapier', () => {
     const definition = JSON.parse(execFileSync('unzip', ['-p', join(root, 'build/build.zip'), 'definition.json'], { encoding: 'utf8' }));
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(definition.version).toBe(pkg.version);
-    expect(Object.keys(definition.creates)).toEqual(['create_lead', 'create_lead_with_duplicate_check', 'create_note', 'create_account']);
+    expect(Object.keys(definition.creates)).toEqual(Object.keys(App.creates));
     expect(Object.keys(definition.searches)).toEqual(['find_lead', 'find_customer']);
+    expect(Object.keys(definition.creates).slice(0, 4)).toEqual(['create_lead', 'create_lead_with_duplicate_check', 'create_note', 'create_account']);
     expect(definition.authentication.type).toBe('session');
   });
 

@@ -184,13 +184,14 @@ export async function createInGloop(
     }
     lost = { code: 'GloopInvalidResponse', status: 502, what: `it answered without ${typeof parsed === 'string' ? parsed : `the new ${noun}'s id`}` };
   }
-  if (typeof confirmation === 'string') throw mayBeSaved(z, noun, lost, confirmation);
+  // What to look for quotes what the user mapped, which never shows a secret pasted there.
+  if (typeof confirmation === 'string') throw mayBeSaved(z, noun, lost, scrub(confirmation, secrets));
   let found: string | undefined;
   try {
     found = await confirmation.find(since);
   } catch {
     // Even a 401 here: renewing would run the whole step again, and send the record a second time.
-    throw mayBeSaved(z, noun, lost, confirmation.checkFor);
+    throw mayBeSaved(z, noun, lost, scrub(confirmation.checkFor, secrets));
   }
   if (found === undefined) throw notSaved(z, noun, lost);
   return { id: found, message: '', confirmedBySearch: true, answer: {} };
