@@ -43,7 +43,7 @@ interface BodySpec {
   dates?: string[];
 }
 
-const RECORD_KINDS: readonly string[] = ['LEADS', 'ACCOUNTS', 'NOTES', 'TASKS', 'SMS', 'DOCUMENTS'];
+const RECORD_KINDS: readonly string[] = ['LEADS', 'ACCOUNTS', 'NOTES', 'TASKS', 'SMS', 'DOCUMENTS', 'TICKETS', 'LINKS', 'TIMERS'];
 const EXT = ['ext_one', 'ext_two', 'ext_three', 'ext_four'];
 const UTM = ['utm_campaign', 'utm_term', 'utm_content', 'utm_medium', 'utm_source'];
 const SMART_LEAD: BodySpec = { required: ['name', 'f_name', 'phone'], text: ['name', 'f_name', 'l_name', 'email', 'phone', ...UTM, 'text'] };
@@ -70,6 +70,13 @@ const TASK: BodySpec = {
 const SMS: BodySpec = { required: ['from', 'target', 'message'], text: ['from', 'target', 'message'], ids: { lead_id: 'LEADS', account_id: 'ACCOUNTS' } };
 const SMS_TEMPLATE: BodySpec = { required: ['from', 'target', 'template_id'], text: ['from', 'target'], ids: { template_id: 'sms_templates', lead_id: 'LEADS', account_id: 'ACCOUNTS' } };
 const DOCUMENT: BodySpec = { required: ['name', 'template_id', 'by_user'], text: ['name', 'phone', 'email'], ids: { template_id: 'signature_templates', by_user: 'users' } };
+const TICKET: BodySpec = {
+  required: ['subject', 'status'],
+  text: ['subject', 'msg', 'phone', 'email'],
+  ids: { status: 'ticket_statuses', owner: 'users', department_id: 'ticket_departments', priority_id: 'ticket_priorities', account_id: 'ACCOUNTS' },
+};
+const LINK: BodySpec = { required: ['url'], text: ['url', 'custom_alias', 'password', 'description'], booleans: ['guid'] };
+const TIMER: BodySpec = { required: ['owner'], text: ['comment'], ids: { owner: 'users', account_id: 'ACCOUNTS' }, dates: ['start_time'] };
 const SEARCH: BodySpec = { required: [], text: ['name', 'phone', 'email', 'passport', 'company', 'limit', 'order_by', 'order', 'object_type'] };
 
 const NOTE_MAX_LENGTH = 4000;
@@ -96,6 +103,12 @@ const ENTITY_NAMES: Record<ChoiceKind | RecordKind, string> = {
   TASKS: 'משימה',
   SMS: 'הודעת SMS',
   DOCUMENTS: 'מסמך',
+  ticket_statuses: 'סטטוס פנייה',
+  ticket_departments: 'מחלקה',
+  ticket_priorities: 'רמת דחיפות',
+  TICKETS: 'פנייה',
+  LINKS: 'קישור',
+  TIMERS: 'טיימר',
 };
 
 /** Gloop API v2 as `shared/gloop-api.md` describes it: the endpoints, their shapes and their Hebrew errors. */
@@ -119,7 +132,16 @@ export class GloopApi {
     '/v2/sms/sendTemplate': { POST: (request) => this.sendSms(request, SMS_TEMPLATE) },
     '/v2/signatures/templates': { GET: (request) => this.list('signature_templates', request) },
     '/v2/signatures/create': { POST: (request) => this.createDocument(request) },
+    '/v2/tickets/statuses': { GET: (request) => this.list('ticket_statuses', request) },
+    '/v2/tickets/departments': { GET: (request) => this.list('ticket_departments', request) },
+    '/v2/tickets/priorities': { GET: (request) => this.list('ticket_priorities', request) },
+    '/v2/tickets/create': { POST: (request) => this.createTicket(request) },
+    '/v2/links/shortner': { POST: (request) => this.shortenLink(request) },
+    '/v2/timer/start': { POST: (request) => this.startTimer(request) },
+    '/v2/timer/open': { GET: () => this.openTimers() },
   };
+  /** Paths with an id in them: `PUT /v2/timer/{timer_id}`. */
+  private readonly patterns: [RegExp, Record<string, (request: ApiRequest, id: string) => ApiResponse>][] = [[/^\/v2\/timer\/(\d+)$/, { PUT: (_request, id) => this.stopTimer(id) }]];
 
   constructor(
     private readonly store: Store,
@@ -127,11 +149,20 @@ export class GloopApi {
   ) {}
 
   knows(path: string): boolean {
-    return path in this.routes;
+    return path in this.routes || this.patterns.some(([pattern]) => pattern.test(path));
+  }
+
+  private routeOf(path: string): Record<string, Handler> | undefined {
+    if (path in this.routes) return this.routes[path];
+    for (const [pattern, handlers] of this.patterns) {
+      const id = pattern.exec(path)?.[1];
+      if (id !== undefined) return Object.fromEntries(Object.entries(handlers).map(([method, handler]) => [method, (request: ApiRequest) => handler(request, id)]));
+    }
+    return undefined;
   }
 
   handle(request: ApiRequest): ApiResponse {
-    const route = this.routes[request.path];
+    const route = this.routeOf(request.path);
     try {
       if (!route) throw new ApiError(404, 'הכתובת המבוקשת לא נמצאה', 'NOT_FOUND');
       const handler = route[request.method];
@@ -274,6 +305,48 @@ export class GloopApi {
     const document = `https://sign.gloop-sandbox.invalid/d/${id}`;
     this.save('DOCUMENTS', request.body, { ...body, document }, id);
     return { status: 201, body: { document, id, message: 'המסמך נוצר בהצלחה' } };
+  }
+
+  private createTicket(request: ApiRequest): ApiResponse {
+    const body = this.validated(request.body, TICKET);
+    const record = this.save('TICKETS', request.body, body);
+    return { status: 201, body: { id: record.id, message: 'טיקט נוצר בהצלחה', ticket_status: body.status } };
+  }
+
+  private shortenLink(request: ApiRequest): ApiResponse {
+    const body = this.validated(request.body, LINK);
+    if (!/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(String(body.url))) throw new ApiError(400, 'יש להזין קישור תקין הכולל https://');
+    const alias = typeof body.custom_alias === 'string' && body.custom_alias !== '' ? body.custom_alias : `l${this.store.records('LINKS').length + 1}`;
+    if (this.store.records('LINKS').some((link) => link.fields.alias === alias)) throw new ApiError(400, `הסיומת ${alias} כבר תפוסה`);
+    const guid = body.guid === true || body.guid === 'true' ? randomBytes(16).toString('hex').toUpperCase() : null;
+    const shortUrl = `https://link.gloop-sandbox.invalid/${alias}`;
+    const record = this.save('LINKS', request.body, { ...body, alias, short_url: shortUrl });
+    return { status: 201, body: { guid, id: record.id, message: 'הקישור קוצר בהצלחה', short_url: shortUrl } };
+  }
+
+  private startTimer(request: ApiRequest): ApiResponse {
+    const body = this.validated(request.body, TIMER);
+    const record = this.save('TIMERS', request.body, { ...body, start_time: body.start_time ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    return { status: 201, body: { id: record.id, message: 'הטיימר הופעל' } };
+  }
+
+  private openTimers(): ApiResponse {
+    const items = this.store
+      .records('TIMERS')
+      .filter((timer) => timer.fields.end_time === undefined)
+      .map((timer) => ({ id: timer.id, account_id: timer.fields.account_id ?? null, start_time: timer.fields.start_time, comment: timer.fields.comment ?? null }));
+    return { status: 200, body: { items, hasMore: false, limit: MAX_PAGE, offset: 0, count: items.length } };
+  }
+
+  private stopTimer(id: string): ApiResponse {
+    const timer = this.store.records('TIMERS').find((record) => record.id === id);
+    if (!timer) throw new ApiError(404, `לא נמצא טיימר עם המזהה ${id}`, 'NOT_FOUND');
+    if (timer.fields.end_time !== undefined) throw new ApiError(400, 'הטיימר כבר הופסק');
+    const end = new Date();
+    this.store.updateFields('TIMERS', id, { ...timer.fields, end_time: end.toISOString() });
+    const minutes = Math.max(0, (end.getTime() - Date.parse(String(timer.fields.start_time))) / 60_000);
+    // The vendor's key, as it spells it.
+    return { status: 200, body: { message: 'הטיימר הופסק', total_minuets: minutes.toFixed(1) } };
   }
 
   private createNote(request: ApiRequest): ApiResponse {

@@ -1,8 +1,8 @@
 import type { StoredRecord } from './store';
 
-const KIND_NAMES: Record<StoredRecord['kind'], string> = { LEADS: 'ליד', ACCOUNTS: 'לקוח', NOTES: 'הערה', TASKS: 'משימה', SMS: 'SMS', DOCUMENTS: 'מסמך לחתימה' };
+const KIND_NAMES: Record<StoredRecord['kind'], string> = { LEADS: 'ליד', ACCOUNTS: 'לקוח', NOTES: 'הערה', TASKS: 'משימה', SMS: 'SMS', DOCUMENTS: 'מסמך לחתימה', TICKETS: 'פנייה', LINKS: 'קישור מקוצר', TIMERS: 'טיימר' };
 /** Fields that read left to right whatever the page's direction: `+972…`, not `…972+`. */
-const LEFT_TO_RIGHT = new Set(['phone', 'email', 'from', 'target', 'document']);
+const LEFT_TO_RIGHT = new Set(['phone', 'email', 'from', 'target', 'document', 'url', 'short_url']);
 /** When a record arrived, as a person in Israel reads it. */
 const ISRAEL_TIME = new Intl.DateTimeFormat('he-IL', { timeZone: 'Asia/Jerusalem', dateStyle: 'short', timeStyle: 'medium' });
 
@@ -28,6 +28,13 @@ const SHOWN_FIELDS: Record<string, string> = {
   template_id: 'תבנית',
   by_user: 'נשלח על ידי',
   document: 'קישור לחתימה',
+  department_id: 'מחלקה',
+  priority_id: 'דחיפות',
+  url: 'קישור',
+  short_url: 'קישור מקוצר',
+  comment: 'הערה',
+  start_time: 'התחיל',
+  end_time: 'הסתיים',
   utm_source: 'מקור',
   utm_campaign: 'קמפיין',
 };
@@ -60,6 +67,7 @@ ol { list-style: none; padding: 0; }
 .record { background: #fff; border-radius: 8px; padding: 1rem; margin-bottom: 1rem; box-shadow: 0 1px 3px #0002; }
 .record h2 { margin: 0 0 .25rem; font-size: 1.1rem; }
 .leads { border-inline-start: 4px solid #4f7cff; } .accounts { border-inline-start: 4px solid #2fa36b; } .notes { border-inline-start: 4px solid #e0a030; }
+.tickets { border-inline-start: 4px solid #f39c12; } .links { border-inline-start: 4px solid #7f8c8d; } .timers { border-inline-start: 4px solid #2c3e50; }
 .tasks { border-inline-start: 4px solid #9b59b6; } .sms { border-inline-start: 4px solid #16a2b8; } .documents { border-inline-start: 4px solid #d9534f; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: .5rem 0 0; }
 dt { font-weight: 600; } dd { margin: 0; white-space: pre-wrap; } dd[dir="ltr"] { text-align: end; }

@@ -63,3 +63,7 @@ export const SIGNATURE_TEMPLATES: (Choice & { is_stand_alone: 'Y' | 'N' })[] = [
   { id: '4', name: 'הצעת מחיר', is_active: 'Y', is_stand_alone: 'Y' },
   { id: '5', name: 'טופס ישן', is_active: 'N', is_stand_alone: 'N' },
 ];
+
+export const TICKET_STATUSES = [choice('ticket_status', 'פתוח'), choice('ticket_status', '❗️ בטיפול'), choice('ticket_status', '✅ סגור')];
+export const TICKET_DEPARTMENTS = [choice('ticket_department', 'תמיכה טכנית'), choice('ticket_department', 'מכירות'), choice('ticket_department', 'הנהלת חשבונות', false)];
+export const TICKET_PRIORITIES = [choice('ticket_priority', '🟢 נמוכה'), choice('ticket_priority', '🟠 בינונית'), choice('ticket_priority', '🔴 דחוף')];

@@ -66,7 +66,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (url.pathname.startsWith('/__sandbox/')) return control(request.method ?? 'GET', url, body, response);
     if (url.pathname === '/' && request.method === 'GET') {
       const names = (id: string) =>
-        ['lead_statuses', 'users', 'account_statuses', 'account_types', 'task_statuses', 'task_priorities', 'sms_templates', 'signature_templates'].map((kind) => store.findChoice(kind as never, id)?.name).find(Boolean);
+        ['lead_statuses', 'users', 'account_statuses', 'account_types', 'task_statuses', 'task_priorities', 'sms_templates', 'signature_templates', 'ticket_statuses', 'ticket_departments', 'ticket_priorities'].map((kind) => store.findChoice(kind as never, id)?.name).find(Boolean);
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(renderPage(store.records(), names));
       return;
     }

@@ -1,10 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { ACCOUNT_STATUSES, ACCOUNT_TYPES, LEAD_STATUS, seedUser, SIGNATURE_TEMPLATES, SMS_TEMPLATES, TASK_PRIORITIES, TASK_STATUSES, type Choice } from './seed';
+import {
+  ACCOUNT_STATUSES,
+  ACCOUNT_TYPES,
+  LEAD_STATUS,
+  seedUser,
+  SIGNATURE_TEMPLATES,
+  SMS_TEMPLATES,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  TICKET_DEPARTMENTS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type Choice,
+} from './seed';
 
-export type RecordKind = 'LEADS' | 'ACCOUNTS' | 'NOTES' | 'TASKS' | 'SMS' | 'DOCUMENTS';
-export type ChoiceKind = 'users' | 'lead_statuses' | 'account_statuses' | 'account_types' | 'task_statuses' | 'task_priorities' | 'sms_templates' | 'signature_templates';
+export type RecordKind = 'LEADS' | 'ACCOUNTS' | 'NOTES' | 'TASKS' | 'SMS' | 'DOCUMENTS' | 'TICKETS' | 'LINKS' | 'TIMERS';
+export type ChoiceKind = 'users' | 'lead_statuses' | 'account_statuses' | 'account_types' | 'task_statuses' | 'task_priorities' | 'sms_templates' | 'signature_templates' | 'ticket_statuses' | 'ticket_departments' | 'ticket_priorities';
 
 export interface StoredRecord {
   kind: RecordKind;
@@ -66,6 +79,9 @@ export class Store {
       ['task_priorities', TASK_PRIORITIES],
       ['sms_templates', SMS_TEMPLATES],
       ['signature_templates', SIGNATURE_TEMPLATES],
+      ['ticket_statuses', TICKET_STATUSES],
+      ['ticket_departments', TICKET_DEPARTMENTS],
+      ['ticket_priorities', TICKET_PRIORITIES],
     ];
     // Only the lists a database lacks: one made by an earlier sandbox gets the newer lists once.
     for (const [kind, choices] of lists) if (this.count(kind) === 0) for (const item of choices) insert.run(kind, item.id, item.name, item.is_active, null);
@@ -104,6 +120,11 @@ export class Store {
     return rows.map((row) => ({ ...row, fields: JSON.parse(row.fields) as Record<string, unknown> }));
   }
 
+  /** A record's fields after a change (a timer stopped): the record keeps its place and its raw body. */
+  updateFields(kind: RecordKind, id: string, fields: Record<string, unknown>): void {
+    this.db.prepare('UPDATE records SET fields = ? WHERE kind = ? AND id = ?').run(JSON.stringify(fields), kind, id);
+  }
+
   hasRecord(kind: RecordKind, id: string): boolean {
     return this.db.prepare('SELECT 1 FROM records WHERE kind = ? AND id = ?').get(kind, id) !== undefined;
   }
@@ -121,3 +142,4 @@ export class Store {
     this.db.exec('UPDATE tokens SET expires_at = 0');
   }
 }
+

@@ -3,7 +3,23 @@ import { version } from '../package.json';
 import { createAccount } from './accounts/create';
 import { findCustomer, findOrCreateCustomer } from './accounts/find';
 import { authentication } from './authentication';
-import { accountStatusList, accountTypeList, customerList, leadList, leadStatusList, signatureTemplateList, smsTemplateList, taskPriorityList, taskStatusList, userList } from './dropdowns';
+import {
+  accountStatusList,
+  accountTypeList,
+  customerList,
+  leadList,
+  leadStatusList,
+  openTimerList,
+  signatureTemplateList,
+  smsTemplateList,
+  taskPriorityList,
+  taskStatusList,
+  ticketDepartmentList,
+  ticketPriorityList,
+  ticketStatusList,
+  userList,
+} from './dropdowns';
+import { shortenLink } from './links/shorten';
 import { createLead } from './leads/create';
 import { createLeadWithDuplicateCheck } from './leads/create-with-duplicate-check';
 import { findLead, findOrCreateLead } from './leads/find';
@@ -11,6 +27,8 @@ import { createNote } from './notes/create';
 import { createSignatureDocument } from './signatures/create';
 import { sendSmsAction, sendSmsTemplateAction } from './sms/send';
 import { createTask } from './tasks/create';
+import { createTicket } from './tickets/create';
+import { startTimer, stopTimer } from './timers/timers';
 
 export default defineApp({
   version,
@@ -27,6 +45,10 @@ export default defineApp({
     [taskPriorityList.key]: taskPriorityList,
     [smsTemplateList.key]: smsTemplateList,
     [signatureTemplateList.key]: signatureTemplateList,
+    [ticketStatusList.key]: ticketStatusList,
+    [ticketDepartmentList.key]: ticketDepartmentList,
+    [ticketPriorityList.key]: ticketPriorityList,
+    [openTimerList.key]: openTimerList,
   },
   searches: {
     [findLead.key]: findLead,
@@ -41,6 +63,10 @@ export default defineApp({
     [sendSmsAction.key]: sendSmsAction,
     [sendSmsTemplateAction.key]: sendSmsTemplateAction,
     [createSignatureDocument.key]: createSignatureDocument,
+    [createTicket.key]: createTicket,
+    [shortenLink.key]: shortenLink,
+    [startTimer.key]: startTimer,
+    [stopTimer.key]: stopTimer,
   },
   searchOrCreates: {
     [findOrCreateLead.key]: findOrCreateLead,

@@ -146,6 +146,8 @@ describe('Definition checks (D)', () => {
       'send_sms.account_id:find_customer.id',
       'send_sms_template.lead_id:find_lead.id',
       'send_sms_template.account_id:find_customer.id',
+      'create_ticket.account_id:find_customer.id',
+      'start_timer.account_id:find_customer.id',
     ]);
     for (const { field } of searchPowered) {
       const [searchKey, outputKey] = field.search!.split('.');
@@ -247,6 +249,9 @@ const MINIMAL = {
   send_sms: { path: '/v2/sms/send', answer: { shipment_id: '1124835822' }, input: { from: '0544444444', target: '0542222222', message: 'שלום' } },
   send_sms_template: { path: '/v2/sms/sendTemplate', answer: { shipment_id: '1124840092' }, input: { from: '0544444444', target: '0542222222', template_id: LEAD_ID } },
   create_signature_document: { path: '/v2/signatures/create', answer: { id: '261' }, input: { name: 'הסכם', template_id: '3', by_user: USER_ID } },
+  create_ticket: { path: '/v2/tickets/create', answer: { id: LEAD_ID }, input: { subject: 'x', status: STATUS_ID } },
+  shorten_link: { path: '/v2/links/shortner', answer: { id: LEAD_ID }, input: { url: 'https://example.com/a' } },
+  start_timer: { path: '/v2/timer/start', answer: { id: LEAD_ID }, input: { owner: USER_ID } },
 } as const;
 const MINIMAL_SEARCHES = {
   find_lead: { type: 'LEADS', input: { phone: '0501234567' } },
@@ -324,7 +329,10 @@ describe('Publishing requirements and build guidelines', () => {
     expect(description).toMatch(/^[A-Z][a-z]+s [^.!?;]+\.$/);
     expect(description).not.toMatch(/gloop|zapier|thebase/i);
     expect(description.length).toBeLessThanOrEqual(120);
-    expect(label).toMatch(kind === 'searches' ? /^Find / : /^(Create|Add|Send) /);
+    // The label's verb, and the description starting with the same verb in the third person.
+    const verb = label.split(' ')[0];
+    if (kind === 'searches') expect(verb).toBe('Find');
+    expect(description.startsWith(`${verb}s `) || description.startsWith(`${verb}es `)).toBe(true);
     expect(operation.noun).toMatch(/^[A-Z][a-z]+$/);
   });
 
@@ -359,6 +367,10 @@ describe('Publishing requirements and build guidelines', () => {
       send_sms: ['from', 'target', 'message'],
       send_sms_template: ['from', 'target', 'template_id'],
       create_signature_document: ['name', 'template_id', 'by_user'],
+      create_ticket: ['subject', 'status'],
+      shorten_link: ['url'],
+      start_timer: ['owner'],
+      stop_timer: ['timer_id'],
     });
   });
 

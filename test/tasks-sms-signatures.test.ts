@@ -161,3 +161,54 @@ describe('the new dropdowns', () => {
     expect(await localZap().run('triggers.sms_template_list.operation.perform', { meta: { page: 0 } as never })).toEqual([{ id: TEMPLATE, name: 'ברוכים הבאים: היי ***שם***, תודה!' }]);
   });
 });
+
+describe('create_ticket', () => {
+  it('sends the ticket byte for byte and reports the status Gloop saved', async () => {
+    const received = capturePost('/v2/tickets/create', 201, { id: LEAD_ID, message: 'טיקט נוצר בהצלחה', ticket_status: TASK_STATUS });
+    const output = await run('create_ticket', { subject: 'לא מצליח להתחבר', status: TASK_STATUS, msg: 'שלום,\nאני לא מצליח', priority_id: PRIORITY, account_id: ACCOUNT_ID, phone: '054-925-5555' });
+    expect(received).toEqual([JSON.stringify({ subject: 'לא מצליח להתחבר', status: TASK_STATUS, msg: 'שלום,\nאני לא מצליח', priority_id: PRIORITY, account_id: ACCOUNT_ID, phone: '0549255555' })]);
+    expect(output).toMatchObject({ id: LEAD_ID, ticket_status: TASK_STATUS, message: 'טיקט נוצר בהצלחה', owner: '', department_id: '', email: '', left_out: '' });
+  });
+
+  it('refuses a ticket without a status, before any request', async () => {
+    expect(await zapierErrorOf(run('create_ticket', { subject: 'x' }))).toEqual(refused('"Ticket Status" is empty, and Gloop needs it: map a value'));
+  });
+});
+
+describe('shorten_link', () => {
+  it('sends the access code as Gloop\'s password, and returns the short URL and the generated identifier', async () => {
+    const received = capturePost('/v2/links/shortner', 201, { guid: 'CC96592A', id: LEAD_ID, message: 'הקישור קוצר בהצלחה', short_url: 'https://blabla.link/xxxx' });
+    const output = await run('shorten_link', { url: 'https://me.example.com/info/?a=1&b={{x}}', custom_alias: 'spring', access_code: '1234', guid: 'yes', description: 'מבצע' });
+    expect(received).toEqual([JSON.stringify({ url: 'https://me.example.com/info/?a=1&b={{x}}', custom_alias: 'spring', guid: true, description: 'מבצע', password: '1234' })]);
+    expect(output).toMatchObject({ id: LEAD_ID, short_url: 'https://blabla.link/xxxx', guid_value: 'CC96592A', access_code: '1234' });
+  });
+
+  it.each([['me.example.com/info'], ['ftp://example.com/file']])('refuses %j, which is not a full web address, before any request', async (url) => {
+    expect(await zapierErrorOf(run('shorten_link', { url }))).toEqual(refused(`"Long URL" must start with https://, not "${url}"`));
+  });
+});
+
+describe('start_timer and stop_timer', () => {
+  it('starts a timer from a given moment, sent as UTC', async () => {
+    const received = capturePost('/v2/timer/start', 201, { id: LEAD_ID, message: 'הטיימר הופעל' });
+    const output = await run('start_timer', { owner: USER_ID, start_time: '2026-12-01T09:30:00+02:00', comment: 'פגישה' });
+    expect(received).toEqual([JSON.stringify({ owner: USER_ID, start_time: '2026-12-01T07:30:00Z', comment: 'פגישה' })]);
+    expect(output).toMatchObject({ id: LEAD_ID, message: 'הטיימר הופעל', account_id: '' });
+  });
+
+  it('refuses a start time it cannot read, for Gloop would start the timer at the wrong moment', async () => {
+    expect(await zapierErrorOf(run('start_timer', { owner: USER_ID, start_time: 'after lunch' }))).toEqual(
+      refused('"Start Time" must be a date and time such as 2026-12-01T09:30:00+02:00, not "after lunch"'),
+    );
+  });
+
+  it('stops a timer with PUT to its id and returns the minutes it ran', async () => {
+    nock(BASE_URL).put(`/v2/timer/${LEAD_ID}`).reply(200, { message: 'הטיימר הופסק', total_minuets: '1.7' });
+    expect(await run('stop_timer', { timer_id: LEAD_ID })).toEqual({ timer_id: LEAD_ID, total_minuets: '1.7', message: 'הטיימר הופסק' });
+  });
+
+  it('keeps Gloop\'s reason when the timer was already stopped', async () => {
+    nock(BASE_URL).put(`/v2/timer/${LEAD_ID}`).reply(400, { message: 'הטיימר כבר הופסק' });
+    expect(await zapierErrorOf(run('stop_timer', { timer_id: LEAD_ID }))).toMatchObject({ code: 'GloopBadRequest', message: expect.stringContaining('"הטיימר כבר הופסק"') });
+  });
+});

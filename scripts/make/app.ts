@@ -38,9 +38,16 @@ export const RPCS = {
   task_priority_list: { id: 'listTaskPriorities', label: 'List Task Priorities', path: '/v2/tasks/priorities', paged: true },
   sms_template_list: { id: 'listSmsTemplates', label: 'List SMS Templates', path: '/v2/sms/templates', paged: true },
   signature_template_list: { id: 'listSignatureTemplates', label: 'List Signature Templates', path: '/v2/signatures/templates', paged: true },
+  ticket_status_list: { id: 'listTicketStatuses', label: 'List Ticket Statuses', path: '/v2/tickets/statuses', paged: true },
+  ticket_department_list: { id: 'listTicketDepartments', label: 'List Ticket Departments', path: '/v2/tickets/departments', paged: true },
+  ticket_priority_list: { id: 'listTicketPriorities', label: 'List Ticket Priorities', path: '/v2/tickets/priorities', paged: true },
+  open_timer_list: { id: 'listOpenTimers', label: 'List Open Timers', path: '/v2/timer/open', paged: false },
 } as const;
 /** What an RPC shows for an entry, where it is more than the name: the message a template sends. */
-const RPC_LABELS: Partial<Record<keyof typeof RPCS, string>> = { sms_template_list: '{{item.name}}: {{item.msg}}' };
+const RPC_LABELS: Partial<Record<keyof typeof RPCS, string>> = {
+  sms_template_list: '{{item.name}}: {{item.msg}}',
+  open_timer_list: '{{ifempty(item.comment; "Timer")}} (started {{item.start_time}})',
+};
 const PAGE_SIZE = 100;
 
 /** Outputs only the Zapier app can give: Make's module has no second request after a lost answer, and no place to report a value it left out. */
@@ -55,9 +62,13 @@ interface ModuleSpec {
   /** How the request body is made from the parameters, beyond sending each as mapped. */
   body: 'person' | 'plain' | 'search-leads' | 'search-customers';
   output: 'created' | 'duplicate-check' | 'found';
-  /** What Gloop names the new record's id, when not `id`. */
-  idKey?: string;
-  crud?: 'create';
+  /** The key of Gloop's answer that proves it did the work, when not `id`. */
+  proofKey?: string;
+  /** A change rather than a new record: the record's id goes in the path, nothing in the body. */
+  method?: 'PUT';
+  /** Fields Gloop knows by another name. */
+  rename?: Record<string, string>;
+  crud?: 'create' | 'update';
 }
 
 /** The modules of the Make app, each standing for one Zapier action or search. */
@@ -78,8 +89,18 @@ export const MODULES: ModuleSpec[] = [
   { id: 'addNote', zapierKey: 'create_note', kind: 'creates', label: 'Add a Note', path: '/v2/notes/create', body: 'plain', output: 'created', crud: 'create' },
   { id: 'createCustomer', zapierKey: 'create_account', kind: 'creates', label: 'Create a Customer', path: '/v2/accounts/create', body: 'person', output: 'created', crud: 'create' },
   { id: 'createTask', zapierKey: 'create_task', kind: 'creates', label: 'Create a Task', path: '/v2/tasks/create', body: 'plain', output: 'created', crud: 'create' },
-  { id: 'sendSms', zapierKey: 'send_sms', kind: 'creates', label: 'Send an SMS', path: '/v2/sms/send', body: 'plain', output: 'created', idKey: 'shipment_id', crud: 'create' },
-  { id: 'sendSmsFromTemplate', zapierKey: 'send_sms_template', kind: 'creates', label: 'Send an SMS from a Template', path: '/v2/sms/sendTemplate', body: 'plain', output: 'created', idKey: 'shipment_id', crud: 'create' },
+  { id: 'sendSms', zapierKey: 'send_sms', kind: 'creates', label: 'Send an SMS', path: '/v2/sms/send', body: 'plain', output: 'created', proofKey: 'shipment_id', crud: 'create' },
+  {
+    id: 'sendSmsFromTemplate',
+    zapierKey: 'send_sms_template',
+    kind: 'creates',
+    label: 'Send an SMS from a Template',
+    path: '/v2/sms/sendTemplate',
+    body: 'plain',
+    output: 'created',
+    proofKey: 'shipment_id',
+    crud: 'create',
+  },
   {
     id: 'createDocumentForSignature',
     zapierKey: 'create_signature_document',
@@ -90,6 +111,10 @@ export const MODULES: ModuleSpec[] = [
     output: 'created',
     crud: 'create',
   },
+  { id: 'createTicket', zapierKey: 'create_ticket', kind: 'creates', label: 'Create a Ticket', path: '/v2/tickets/create', body: 'plain', output: 'created', crud: 'create' },
+  { id: 'shortenLink', zapierKey: 'shorten_link', kind: 'creates', label: 'Shorten a Link', path: '/v2/links/shortner', body: 'plain', output: 'created', rename: { access_code: 'password' }, crud: 'create' },
+  { id: 'startTimer', zapierKey: 'start_timer', kind: 'creates', label: 'Start a Timer', path: '/v2/timer/start', body: 'plain', output: 'created', crud: 'create' },
+  { id: 'stopTimer', zapierKey: 'stop_timer', kind: 'creates', label: 'Stop a Timer', path: '/v2/timer/{{parameters.timer_id}}', method: 'PUT', body: 'plain', output: 'created', proofKey: 'total_minuets', crud: 'update' },
 ];
 
 export const CONNECTION_ID = 'gloop';
@@ -142,13 +167,13 @@ function expressionOf(field: Field, body: ModuleSpec['body']): string {
   if (field.key === 'phone') return `replace(parameters.phone; ${PHONE_PUNCTUATION}; "")`;
   // An SMS's numbers in the local form Gloop's SMS service reads: +972 50… is 050….
   if (field.key === 'from' || field.key === 'target') return `replace(replace(parameters.${field.key}; ${PHONE_PUNCTUATION}; ""); /^\\+?972/; "0")`;
-  // Gloop's dates are days; Make's date parameters carry a time.
-  if (field.type === 'datetime') return `formatDate(parameters.${field.key}; "YYYY-MM-DD")`;
+  // Gloop's dates are days, but for the moment a timer started; Make's date parameters carry a time.
+  if (field.type === 'datetime') return field.key === 'start_time' ? `formatDate(parameters.${field.key}; "YYYY-MM-DDTHH:mm:ss[Z]"; "UTC")` : `formatDate(parameters.${field.key}; "YYYY-MM-DD")`;
   return `parameters.${field.key}`;
 }
 
 function requestBody(spec: ModuleSpec, fields: Field[]): Record<string, Json> {
-  const sent = Object.fromEntries(fields.filter((field) => field.key !== 'object_type').map((field) => [field.key, iml(expressionOf(field, spec.body))]));
+  const sent = Object.fromEntries(fields.filter((field) => field.key !== 'object_type').map((field) => [spec.rename?.[field.key] ?? field.key, iml(expressionOf(field, spec.body))]));
   if (spec.body === 'search-leads') return { ...sent, object_type: iml('if(parameters.object_type = "BOTH"; null; "LEADS")'), order_by: 'created', order: 'desc', limit: 10 };
   if (spec.body === 'search-customers') return { ...sent, object_type: 'ACCOUNTS', order_by: 'created', order: 'desc', limit: 10 };
   return sent;
@@ -167,10 +192,13 @@ function responseOf(spec: ModuleSpec, operation: ZapierOperation, fields: Field[
     const field = fields.find((candidate) => candidate.key === key);
     return iml(`ifempty(${field ? expressionOf(field, spec.body) : `parameters.${key}`}; "")`);
   };
-  const idKey = spec.idKey ?? 'id';
+  const proofKey = spec.proofKey ?? 'id';
   const answered: Record<string, string> = {
-    [idKey]: iml(`body.${idKey}`),
+    [proofKey]: iml(`body.${proofKey}`),
     document: iml('ifempty(body.document; "")'),
+    ticket_status: iml('ifempty(body.ticket_status; parameters.status)'),
+    short_url: iml('ifempty(body.short_url; "")'),
+    guid_value: iml('ifempty(body.guid; "")'),
     message: iml('ifempty(body.message; "")'),
     lead_status: iml('ifempty(body.lead_status; ifempty(parameters.lead_status; ""))'),
     account_status: iml('ifempty(body.account_status; parameters.status)'),
@@ -179,7 +207,7 @@ function responseOf(spec: ModuleSpec, operation: ZapierOperation, fields: Field[
   };
   return {
     // Reported created only with the id Gloop gave it.
-    valid: iml(`body.${idKey}`),
+    valid: iml(`body.${proofKey}`),
     // Every output on every run, blank where nothing was sent, as the Zapier app answers.
     output: Object.fromEntries(outputs.map((field) => [field.key, answered[field.key] ?? sent(field.key)])),
   };
@@ -308,7 +336,12 @@ export function makeAppFiles(): Map<string, string> {
     const dir = `modules/${kebab(spec.id)}`;
     const file = (code: string) => `${dir}/${kebab(spec.id)}.${code}.iml.json`;
     const codes: Record<string, [string, Json]> = {
-      communication: [file('communication'), { url: spec.path, method: 'POST', body: requestBody(spec, fields), response: responseOf(spec, operation, fields) }],
+      communication: [
+        file('communication'),
+        spec.method === 'PUT'
+          ? { url: spec.path, method: 'PUT', response: responseOf(spec, operation, fields) }
+          : { url: spec.path, method: 'POST', body: requestBody(spec, fields), response: responseOf(spec, operation, fields) },
+      ],
       staticParams: [file('static-params'), []],
       mappableParams: [file('mappable-params'), fields.map(parameterOf)],
       interface: [file('interface'), operation.operation.outputFields.filter((field) => !ZAPIER_ONLY_OUTPUTS.includes(field.key)).map(interfaceItemOf)],
@@ -338,6 +371,7 @@ export function makeAppFiles(): Map<string, string> {
       { label: 'Leads', modules: ['createLead', 'createLeadWithDuplicateCheck', 'searchLeads', 'addNote'] },
       { label: 'Customers', modules: ['createCustomer', 'searchCustomers'] },
       { label: 'Tasks, SMS and Documents', modules: ['createTask', 'sendSms', 'sendSmsFromTemplate', 'createDocumentForSignature'] },
+      { label: 'Tickets, Links and Timers', modules: ['createTicket', 'shortenLink', 'startTimer', 'stopTimer'] },
     ]),
   );
   files.set('README.md', readme());

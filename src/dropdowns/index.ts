@@ -62,3 +62,15 @@ export const smsTemplateList = pagedDropdown(
   (item) => [item.name, item.msg].filter((part) => typeof part === 'string' && part !== '').join(': ') || undefined,
 );
 export const signatureTemplateList = pagedDropdown('signature_template_list', 'Signature Template', '/v2/signatures/templates', { id: '3', name: 'הסכם התקשרות' });
+
+export const ticketStatusList = pagedDropdown('ticket_status_list', 'Ticket Status', '/v2/tickets/statuses', { id: '234958461663827606436640835426029570923', name: 'פתוח' });
+export const ticketDepartmentList = pagedDropdown('ticket_department_list', 'Ticket Department', '/v2/tickets/departments', { id: '234958546424545049094831573616695088550', name: 'תמיכה טכנית' });
+export const ticketPriorityList = pagedDropdown('ticket_priority_list', 'Ticket Priority', '/v2/tickets/priorities', { id: '234958546424546258020651188245869794726', name: '🟠 בינונית' });
+/** An open timer has no name: it shows its comment and when it started. */
+export const openTimerList = pagedDropdown(
+  'open_timer_list',
+  'Open Timer',
+  '/v2/timer/open',
+  { id: '271943382793100520363548064345779498371', name: 'my sec timer (started 2021-09-22T16:33:08Z)' },
+  (item) => `${typeof item.comment === 'string' && item.comment !== '' ? item.comment : 'Timer'} (started ${String(item.start_time ?? 'at an unknown time')})`,
+);

@@ -104,7 +104,7 @@ function valueOf(field: PlainInputField, raw: unknown): BodyValue | undefined {
   if (field.type === 'boolean') return booleanOf(raw);
   const text = textOf(raw);
   if (text.trim() === '') return undefined;
-  if (field.type === 'datetime') return dateOf(text.trim());
+  if (field.type === 'datetime') return INSTANT_KEYS.includes(field.key) ? instantOf(text.trim()) : dateOf(text.trim());
   if (field.key === 'phone') return phoneOf(text);
   if (SMS_NUMBER_KEYS.includes(field.key)) return localPhoneOf(text);
   return field.dynamic || field.search ? idOf(text.trim(), raw) : text;
@@ -138,6 +138,15 @@ function idOf(text: string, raw: unknown): string {
   }
   if (!GLOOP_ID.test(text)) throw new Unreadable(`must be a Gloop ID (up to 39 digits), not "${shorten(text)}"`);
   return text;
+}
+
+/** The date fields that are moments, not days: when a timer started. */
+const INSTANT_KEYS = ['start_time'];
+
+function instantOf(text: string): string {
+  const time = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text) ? Date.parse(text) : Number.NaN;
+  if (Number.isNaN(time)) throw new Unreadable(`must be a date and time such as 2026-12-01T09:30:00+02:00, not "${shorten(text)}"`);
+  return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** Gloop's date fields are calendar dates: the day as the user's step gave it, without a time. */

@@ -17,7 +17,7 @@ import {
 import { idFrom, parseJsonKeepingBigIds } from './json';
 
 export interface GloopCall {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: `/${string}`;
   params?: Record<string, string>;
   body?: Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { DOCUMENTED_USER_ID, SIGNATURE_TEMPLATES, SMS_TEMPLATES, TASK_PRIORITIES, TASK_STATUSES } from '../../sandbox/seed';
+import { ACCOUNT_STATUSES, DOCUMENTED_USER_ID, SIGNATURE_TEMPLATES, SMS_TEMPLATES, TASK_PRIORITIES, TASK_STATUSES, TICKET_DEPARTMENTS } from '../../sandbox/seed';
 import { useConnectedSandbox } from '../helpers/sandbox';
 
 type Output = Record<string, string>;
@@ -37,6 +37,29 @@ describe('the lead journey on the sandbox, over real HTTP: lead -> task for its 
     // Attached to the lead, the template's name placeholder is filled with the lead's name.
     expect(fromTemplate.fields.message).toBe(SMS_TEMPLATES[0].msg.replace('***שם***', 'דנה לוי'));
     expect(live.sandbox.store.records('DOCUMENTS').map((record) => record.id)).toEqual([document.id]);
+  });
+
+  it('a ticket, a short link and a timer started and stopped, through the app\'s own actions and dropdowns', async () => {
+    const customer = await create('create_account', { name: 'רון לוי', status: ACCOUNT_STATUSES[0].id });
+    const [status] = await dropdown('ticket_status_list');
+    const departments = await dropdown('ticket_department_list');
+    expect(departments.map((department) => department.name)).toEqual(active(TICKET_DEPARTMENTS).map((department) => department.name));
+    const [, priority] = await dropdown('ticket_priority_list');
+    const ticket = await create('create_ticket', { subject: 'לא מצליח להתחבר', status: status.id, department_id: departments[0].id, priority_id: priority.id, account_id: customer.id, msg: 'שלום' });
+    expect(ticket).toMatchObject({ id: expect.stringMatching(/^\d{39}$/), ticket_status: status.id });
+
+    const link = await create('shorten_link', { url: 'https://example.co.il/sale?utm_source=zapier', custom_alias: 'sale', access_code: '1234', guid: true });
+    expect(link).toMatchObject({ short_url: expect.stringMatching(/\/sale$/), guid_value: expect.stringMatching(/^[0-9A-F]{32}$/) });
+    expect(live.sandbox.store.records('LINKS')[0].fields).toMatchObject({ url: 'https://example.co.il/sale?utm_source=zapier', password: '1234', guid: true });
+    await expect(create('shorten_link', { url: 'https://example.co.il/other', custom_alias: 'sale' })).rejects.toThrow('הסיומת sale כבר תפוסה');
+
+    const started = await create('start_timer', { owner: DOCUMENTED_USER_ID, account_id: customer.id, comment: 'שיחת ייעוץ', start_time: new Date(Date.now() - 90_000).toISOString() });
+    const open = await dropdown('open_timer_list');
+    expect(open).toEqual([{ id: started.id, name: expect.stringMatching(/^שיחת ייעוץ \(started \d{4}-\d{2}-\d{2}T/) }]);
+    const stopped = await create('stop_timer', { timer_id: started.id });
+    expect(Number(stopped.total_minuets)).toBeGreaterThanOrEqual(1.4);
+    expect(await dropdown('open_timer_list')).toEqual([]);
+    await expect(create('stop_timer', { timer_id: started.id })).rejects.toThrow('הטיימר כבר הופסק');
   });
 
   it('Gloop\'s Hebrew reasons reach the user: a number it cannot send to, an owner it does not know', async () => {

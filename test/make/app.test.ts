@@ -116,6 +116,10 @@ const MAKE_RPC: Record<string, string> = {
   task_priority_list: 'listTaskPriorities',
   sms_template_list: 'listSmsTemplates',
   signature_template_list: 'listSignatureTemplates',
+  ticket_status_list: 'listTicketStatuses',
+  ticket_department_list: 'listTicketDepartments',
+  ticket_priority_list: 'listTicketPriorities',
+  open_timer_list: 'listOpenTimers',
 };
 
 function expectParity(params: Record<string, unknown>[], fields: Field[]): void {

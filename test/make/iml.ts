@@ -123,10 +123,12 @@ const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
   contains: (haystack, needle) => (Array.isArray(haystack) ? haystack.includes(needle) : asText(haystack).includes(asText(needle))),
   base64: (value) => Buffer.from(asText(value), 'utf8').toString('base64'),
   addSeconds: (date, seconds) => new Date((comparable(date) as number) + Number(seconds) * 1000),
-  // Only the one format the generator emits: the day of an ISO date or date-time, as written.
-  formatDate: (date, format) => {
-    if (format !== 'YYYY-MM-DD') throw new Error(`formatDate format ${String(format)} is outside the subset this evaluator knows`);
-    return isEmpty(date) ? date : /^\d{4}-\d{2}-\d{2}/.exec(asText(date))?.[0];
+  // Only the two formats the generator emits: the day of an ISO date as written, and a moment in UTC.
+  formatDate: (date, format, timezone) => {
+    if (isEmpty(date)) return date;
+    if (format === 'YYYY-MM-DD') return /^\d{4}-\d{2}-\d{2}/.exec(asText(date))?.[0];
+    if (format === 'YYYY-MM-DDTHH:mm:ss[Z]' && timezone === 'UTC') return new Date(comparable(date) as number).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    throw new Error(`formatDate(${String(format)}; ${String(timezone)}) is outside the subset this evaluator knows`);
   },
 };
 

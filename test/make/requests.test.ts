@@ -133,6 +133,30 @@ describe('the Make modules store what the Zapier app stores, for the same input'
     }
   });
 
+  it('createTicket, shortenLink, startTimer and stopTimer send what the Zapier app sends', async () => {
+    const zap = await connectTo(sandbox);
+    const [status] = (await make.runRpc('listTicketStatuses')) as { value: string }[];
+    const [customerStatus] = (await make.runRpc('listCustomerStatuses')) as { value: string }[];
+    const customer = (await make.runModule('createCustomer', { name: 'רון', status: customerStatus.value })) as { id: string };
+    const steps = [
+      ['createTicket', 'create_ticket', 'TICKETS', { subject: 'לא מצליח להתחבר', status: status.value, msg: 'שלום', account_id: customer.id, phone: '054-925-5555' }],
+      ['shortenLink', 'shorten_link', 'LINKS', { url: 'https://example.co.il/a?b=1', access_code: '1234', guid: true, description: 'מבצע' }],
+      ['startTimer', 'start_timer', 'TIMERS', { owner: DOCUMENTED_USER_ID, account_id: customer.id, start_time: '2026-12-01T09:30:00+02:00', comment: 'שיחה' }],
+    ] as const;
+    for (const [makeModule, zapierCreate, kind, input] of steps) {
+      const made = (await make.runModule(makeModule, input)) as Record<string, unknown>;
+      const zapped = await zap.run<Record<string, unknown>>(`creates.${zapierCreate}.operation.perform`, { inputData: input as never });
+      const [fromZapier, fromMake] = stored(kind);
+      expect([makeModule, fromMake]).toEqual([makeModule, fromZapier]);
+      const { left_out: _leftOut, ...zapierOutputs } = zapped;
+      expect([makeModule, Object.keys(made).sort()]).toEqual([makeModule, Object.keys(zapierOutputs).sort()]);
+    }
+    const timers = (await make.runRpc('listOpenTimers')) as { value: string; label: string }[];
+    expect(timers.map((timer) => timer.label)).toEqual(['שיחה (started 2026-12-01T07:30:00Z)', 'שיחה (started 2026-12-01T07:30:00Z)']);
+    expect(await make.runModule('stopTimer', { timer_id: timers[0].value })).toEqual({ timer_id: timers[0].value, total_minuets: expect.stringMatching(/^\d+\.\d$/), message: 'הטיימר הופסק' });
+    expect(make.sent.at(-1)).toMatchObject({ method: 'PUT', url: `${sandbox.url}/v2/timer/${timers[0].value}` });
+  });
+
   it('searches leads only, or leads and customers, and customers only, with every output key', async () => {
     const created = (await make.runModule('createLead', { name: 'נועה', phone: '0509998877' })) as { id: string };
     const [status] = (await make.runRpc('listCustomerStatuses')) as { value: string }[];
@@ -176,7 +200,18 @@ describe('the Make RPCs behind the dropdowns', () => {
     }
   });
 
-  it.each(['listLeadStatuses', 'listCustomerStatuses', 'listCustomerTypes', 'listTaskStatuses', 'listTaskPriorities', 'listSmsTemplates', 'listSignatureTemplates'])(
+  it.each([
+    'listLeadStatuses',
+    'listCustomerStatuses',
+    'listCustomerTypes',
+    'listTaskStatuses',
+    'listTaskPriorities',
+    'listSmsTemplates',
+    'listSignatureTemplates',
+    'listTicketStatuses',
+    'listTicketDepartments',
+    'listTicketPriorities',
+  ])(
     '%s offers the selectable entries with their ids',
     async (rpc) => {
       const options = (await make.runRpc(rpc)) as { value: string; label: string }[];

@@ -65,7 +65,20 @@ function inputsFor(operation: { operation: object }, special: Record<string, fc.
   return fc.record(model, { requiredKeys });
 }
 
-const requiredOf = (key: 'create_task' | 'send_sms' | 'send_sms_template' | 'create_signature_document') =>
+/** The actions beyond leads and customers, with the path each POSTs to. */
+const MORE_ACTIONS = {
+  create_task: '/v2/tasks/create',
+  send_sms: '/v2/sms/send',
+  send_sms_template: '/v2/sms/sendTemplate',
+  create_signature_document: '/v2/signatures/create',
+  create_ticket: '/v2/tickets/create',
+  shorten_link: '/v2/links/shortner',
+  start_timer: '/v2/timer/start',
+} as const;
+/** A field Gloop knows by another name. */
+const BODY_KEY: Record<string, string> = { access_code: 'password' };
+
+const requiredOf = (key: keyof typeof MORE_ACTIONS) =>
   fieldsOf(App.creates[key]).filter((field) => (field as { required?: boolean }).required).map((field) => field.key);
 
 const operations: Operation[] = [
@@ -100,10 +113,21 @@ const operations: Operation[] = [
     ),
     run: (inputData) => perform(App.creates.create_account, { authData, inputData }),
   },
-  ...(['create_task', 'send_sms', 'send_sms_template', 'create_signature_document'] as const).map((key) => ({
+  ...(Object.keys(MORE_ACTIONS) as (keyof typeof MORE_ACTIONS)[]).map((key) => ({
     key,
-    path: { create_task: '/v2/tasks/create', send_sms: '/v2/sms/send', send_sms_template: '/v2/sms/sendTemplate', create_signature_document: '/v2/signatures/create' }[key],
-    inputs: inputsFor(App.creates[key], { from: phone, target: phone, phone, due: mostly(fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString()), text)) }, requiredOf(key)),
+    path: MORE_ACTIONS[key],
+    inputs: inputsFor(
+      App.creates[key],
+      {
+        from: phone,
+        target: phone,
+        phone,
+        due: mostly(fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString()), text)),
+        start_time: mostly(fc.oneof(fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2099-12-31') }).map((date) => date.toISOString()), text)),
+        url: mostly(fc.oneof({ arbitrary: fc.webUrl(), weight: 5 }, { arbitrary: text, weight: 1 })),
+      },
+      requiredOf(key),
+    ),
     run: (inputData: Body) => perform(App.creates[key], { authData, inputData }),
   })),
   {
@@ -164,6 +188,10 @@ function reading(field: { key: string; type?: string; dynamic?: string; search?:
     if (typeof value === 'number' && !Number.isSafeInteger(value)) return UNREADABLE;
     return /^[1-9]\d{0,38}$/.test(text.trim()) ? { kind: 'readable', value: text.trim() } : UNREADABLE;
   }
+  if (field.type === 'datetime' && field.key === 'start_time') {
+    const time = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text.trim()) ? Date.parse(text.trim()) : Number.NaN;
+    return Number.isNaN(time) ? UNREADABLE : { kind: 'readable', value: new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  }
   if (field.type === 'datetime') {
     const day = text.trim().slice(0, 10);
     const real = /^\d{4}-\d{2}-\d{2}($|[T ])/.test(text.trim()) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
@@ -202,6 +230,8 @@ function certainRefusal(operation: Operation, readings: Record<string, Reading>,
     const missing = required.find((key) => !has(key));
     if (missing) return `no readable ${missing}`;
     if (operation.key === 'create_task' && unreadable('description')) return 'an unreadable description';
+    if (operation.key === 'start_timer' && unreadable('start_time')) return 'an unreadable start time';
+    if (operation.key === 'shorten_link' && !/^https?:\/\/\S+$/i.test(String((readings.url as { value: string }).value).trim())) return 'not a web address';
     if (operation.key === 'create_task' && has('description') && [...String((readings.description as { value: string }).value)].length > 4000) return 'a description over 4000 characters';
     return undefined;
   }
@@ -217,7 +247,7 @@ function expectRequestMatches(operation: Operation, readings: Record<string, Rea
   for (const field of fields) {
     const read = readings[field.key];
     if (field.key === 'object_type' || (PERSONS.includes(operation.key) && (field.key === 'name' || field.key === 'f_name'))) continue;
-    expect([field.key, sent[field.key]]).toEqual([field.key, read.kind === 'readable' ? read.value : undefined]);
+    expect([field.key, sent[BODY_KEY[field.key] ?? field.key]]).toEqual([field.key, read.kind === 'readable' ? read.value : undefined]);
   }
   if (PERSONS.includes(operation.key)) {
     const text = (key: string) => (readings[key].kind === 'readable' ? String((readings[key] as { value: string }).value) : '');

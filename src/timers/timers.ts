@@ -1,0 +1,69 @@
+import { defineCreate, defineInputFields, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
+import { callGloop, createInGloop } from '../http/client';
+import { linkField } from '../fields/shared';
+import { bodyFrom, LEFT_OUT, outputFieldsFrom, readInput, requireValues, withEveryKey } from '../fields/values';
+
+/** A timer's fields, once. */
+export const timerFields = defineInputFields([
+  { key: 'owner', label: 'Owner', required: true, dynamic: 'user_list.id.name', helpText: 'The user whose time is counted. Users who left the company are not listed.' },
+  linkField('customer', 'The customer the time is spent on.'),
+  { key: 'start_time', label: 'Start Time', type: 'datetime', helpText: 'When the work started. Left blank, the timer starts now.' },
+  { key: 'comment', label: 'Comment', helpText: 'What the time is spent on, shown with the timer.' },
+]);
+
+type TimerInput = InferInputData<typeof timerFields>;
+
+const startOutputFields = outputFieldsFrom(timerFields, [{ key: 'id', label: 'Timer ID' }, { key: 'message', label: 'Gloop Message' }, LEFT_OUT]);
+
+export const startTimer = defineCreate({
+  key: 'start_timer',
+  noun: 'Timer',
+  display: { label: 'Start Timer', description: 'Starts a timer for a user, now or from a time you give.' },
+  operation: {
+    inputFields: timerFields,
+    perform: async (z: ZObject, bundle: Bundle<TimerInput>) => {
+      const { body, leftOut } = readInput(z, timerFields, bundle, ['owner', 'start_time']);
+      requireValues(z, timerFields, body, ['owner']);
+      // Open timers are listed, so a person can see whether it started.
+      const created = await createInGloop(z, bundle, '/v2/timer/start', body, 'timer', 'an open timer of this user');
+      return withEveryKey(startOutputFields, { ...body, id: created.id, message: created.message, left_out: leftOut.join('; ') });
+    },
+    sample: { id: '271943382793099311437728449716604792195', message: 'הטיימר הופעל', owner: '253960413951646409173244928790043995930', left_out: '' },
+    outputFields: startOutputFields,
+  },
+});
+
+const stopFields = defineInputFields([
+  { key: 'timer_id', label: 'Timer', required: true, dynamic: 'open_timer_list.id.name', helpText: 'The open timer to stop, e.g. the Timer ID from "Start Timer".' },
+]);
+
+type StopInput = InferInputData<typeof stopFields>;
+
+const stopOutputFields = outputFieldsFrom(stopFields, [
+  { key: 'total_minuets', label: 'Total Minutes' },
+  { key: 'message', label: 'Gloop Message' },
+]);
+
+export const stopTimer = defineCreate({
+  key: 'stop_timer',
+  noun: 'Timer',
+  display: { label: 'Stop Timer', description: 'Stops an open timer and returns the minutes it ran.' },
+  operation: {
+    inputFields: stopFields,
+    perform: async (z: ZObject, bundle: Bundle<StopInput>) => {
+      const body = bodyFrom(z, stopFields, bundle);
+      requireValues(z, stopFields, body, ['timer_id']);
+      // Stopping twice is refused by Gloop, so a replay cannot double it.
+      const answer = await callGloop(z, bundle, { method: 'PUT', path: `/v2/timer/${String(body.timer_id)}` });
+      const minutes = answer.total_minuets;
+      return withEveryKey(stopOutputFields, {
+        timer_id: body.timer_id,
+        // Gloop's key, spelled as Gloop spells it.
+        total_minuets: typeof minutes === 'string' || typeof minutes === 'number' ? String(minutes) : '',
+        message: typeof answer.message === 'string' ? answer.message : '',
+      });
+    },
+    sample: { timer_id: '271943382793100520363548064345779498371', total_minuets: '1.7', message: 'הטיימר הופסק' },
+    outputFields: stopOutputFields,
+  },
+});

@@ -1,0 +1,3 @@
+import { propertyTest } from './properties';
+
+propertyTest('start_timer');
