@@ -107,6 +107,7 @@ function valueOf(field: PlainInputField, raw: unknown): BodyValue | undefined {
   if (field.type === 'datetime') return INSTANT_KEYS.includes(field.key) ? instantOf(text.trim()) : dateOf(text.trim());
   if (field.key === 'phone') return phoneOf(text);
   if (SMS_NUMBER_KEYS.includes(field.key)) return localPhoneOf(text);
+  if (field.key === 'url') return webAddressOf(text.trim());
   return field.dynamic || field.search ? idOf(text.trim(), raw) : text;
 }
 
@@ -168,6 +169,12 @@ export function refuseLongerThan(z: ZObject, fields: readonly PlainInputField[],
   const length = characterCount(String(body[key] ?? ''));
   const field = fields.find((candidate) => candidate.key === key);
   if (length > limit) throw invalidInput(z, `"${field ? labelOf(field) : key}" has ${length} characters and Gloop takes at most ${limit}: ${advice}`);
+}
+
+/** Gloop shortens only a full web address: it certainly refuses anything else. */
+function webAddressOf(text: string): string {
+  if (!/^https?:\/\/\S+$/i.test(text)) throw new Unreadable(`must start with https://, not "${shorten(text)}"`);
+  return text;
 }
 
 /** The numbers of an SMS: Gloop's SMS endpoint reads only local ones (05…), not +972. */

@@ -197,6 +197,7 @@ function reading(field: { key: string; type?: string; dynamic?: string; search?:
     const real = /^\d{4}-\d{2}-\d{2}($|[T ])/.test(text.trim()) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
     return real ? { kind: 'readable', value: day } : UNREADABLE;
   }
+  if (field.key === 'url') return /^https?:\/\/\S+$/i.test(text.trim()) ? { kind: 'readable', value: text.trim() } : UNREADABLE;
   if (['phone', 'from', 'target'].includes(field.key)) {
     const digits = text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\s\-.()\u2010-\u2015]/g, '');
     if (!/^\+?\d{3,20}$/.test(digits)) return { kind: 'readable', value: text.trim() };
@@ -231,7 +232,7 @@ function certainRefusal(operation: Operation, readings: Record<string, Reading>,
     if (missing) return `no readable ${missing}`;
     if (operation.key === 'create_task' && unreadable('description')) return 'an unreadable description';
     if (operation.key === 'start_timer' && unreadable('start_time')) return 'an unreadable start time';
-    if (operation.key === 'shorten_link' && !/^https?:\/\/\S+$/i.test(String((readings.url as { value: string }).value).trim())) return 'not a web address';
+    if (unreadable('url')) return 'not a web address';
     if (operation.key === 'create_task' && has('description') && [...String((readings.description as { value: string }).value)].length > 4000) return 'a description over 4000 characters';
     return undefined;
   }
