@@ -1,7 +1,7 @@
-import { defineCreate, defineInputFields, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
-import { createInGloop } from '../http/client';
+import { defineInputFields } from 'zapier-platform-core';
 import { linkField } from '../fields/shared';
-import { LEFT_OUT, outputFieldsFrom, readInput, requireValues, withEveryKey } from '../fields/values';
+import type { RequestBody } from '../fields/values';
+import { defineRecordCreate } from '../records/create';
 
 const NUMBERS = defineInputFields([
   {
@@ -33,42 +33,32 @@ export const smsTemplateFields = defineInputFields([
   ...ATTACHMENTS,
 ]);
 
-const sent = (fields: readonly PlainInputField[]) => outputFieldsFrom(fields, [{ key: 'shipment_id', label: 'Shipment ID' }, LEFT_OUT]);
-const smsOutputFields = sent(smsFields);
-const smsTemplateOutputFields = sent(smsTemplateFields);
-
-/** One SMS, written or from a template: Gloop answers a shipment id, not a record id. */
-function sendSms(path: `/${string}`, fields: readonly PlainInputField[], outputFields: ReturnType<typeof sent>) {
-  return async (z: ZObject, bundle: Bundle) => {
-    const required = fields.filter((field) => field.required).map((field) => field.key);
-    const { body, leftOut } = readInput(z, fields, bundle, required);
-    requireValues(z, fields, body, required);
-    // Gloop's SMS log cannot be searched: after a lost answer, only a person can tell whether it went out.
-    const shipped = await createInGloop(z, bundle, path, body, 'SMS', `an SMS to ${String(body.target)} in the account's SMS log`, 'shipment_id');
-    return withEveryKey(outputFields, { ...body, shipment_id: shipped.id, left_out: leftOut.join('; ') });
-  };
-}
-
-export const sendSmsAction = defineCreate({
-  key: 'send_sms',
+/** An SMS, written or from a template: Gloop answers a shipment id, not a record id, and its SMS log cannot be searched. */
+const sms = {
   noun: 'Message',
-  display: { label: 'Send SMS', description: 'Sends an SMS you write, attached to a lead or customer when you choose one.' },
-  operation: {
-    inputFields: smsFields,
-    perform: sendSms('/v2/sms/send', smsFields, smsOutputFields),
-    sample: { shipment_id: '1124835822', from: '0544444444', target: '0542222222', message: 'שלום! קיבלנו את פנייתך.', left_out: '' },
-    outputFields: smsOutputFields,
-  },
+  thing: 'SMS',
+  idKey: 'shipment_id',
+  lookFor: (body: RequestBody) => `an SMS to ${String(body.target)} in the account's SMS log`,
+  answered: [{ key: 'shipment_id', label: 'Shipment ID' }],
+  report: (shipped: { id: string }) => ({ shipment_id: shipped.id }),
+};
+
+export const sendSmsAction = defineRecordCreate({
+  ...sms,
+  key: 'send_sms',
+  label: 'Send SMS',
+  description: 'Sends an SMS you write, attached to a lead or customer when you choose one.',
+  path: '/v2/sms/send',
+  fields: smsFields,
+  sample: { shipment_id: '1124835822', from: '0544444444', target: '0542222222', message: 'שלום! קיבלנו את פנייתך.' },
 });
 
-export const sendSmsTemplateAction = defineCreate({
+export const sendSmsTemplateAction = defineRecordCreate({
+  ...sms,
   key: 'send_sms_template',
-  noun: 'Message',
-  display: { label: 'Send SMS from Template', description: 'Sends an SMS from a saved template, attached to a lead or customer when you choose one.' },
-  operation: {
-    inputFields: smsTemplateFields,
-    perform: sendSms('/v2/sms/sendTemplate', smsTemplateFields, smsTemplateOutputFields),
-    sample: { shipment_id: '1124840092', from: '0544444444', target: '0542222222', template_id: '258123218108221845257206184125949190319', left_out: '' },
-    outputFields: smsTemplateOutputFields,
-  },
+  label: 'Send SMS from Template',
+  description: 'Sends an SMS from a saved template, attached to a lead or customer when you choose one.',
+  path: '/v2/sms/sendTemplate',
+  fields: smsTemplateFields,
+  sample: { shipment_id: '1124840092', from: '0544444444', target: '0542222222', template_id: '258123218108221845257206184125949190319' },
 });

@@ -1,7 +1,7 @@
-import { defineCreate, defineInputFields, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
-import { createInGloop } from '../http/client';
+import { defineInputFields } from 'zapier-platform-core';
 import { linkField } from '../fields/shared';
-import { LEFT_OUT, outputFieldsFrom, readInput, refuseLongerThan, requireValues, withEveryKey } from '../fields/values';
+import { refuseLongerThan } from '../fields/values';
+import { defineRecordCreate } from '../records/create';
 
 export const TASK_DESCRIPTION_MAX_CHARACTERS = 4000;
 
@@ -17,32 +17,24 @@ export const taskFields = defineInputFields([
   linkField('customer', 'The customer the task is about.'),
 ]);
 
-type TaskInput = InferInputData<typeof taskFields>;
-
-const taskOutputFields = outputFieldsFrom(taskFields, [{ key: 'id', label: 'Task ID' }, { key: 'message', label: 'Gloop Message' }, LEFT_OUT]);
-
-export const createTask = defineCreate({
+export const createTask = defineRecordCreate({
   key: 'create_task',
   noun: 'Task',
-  display: { label: 'Create Task', description: 'Creates a task for a user, with its status, priority and due date.' },
-  operation: {
-    inputFields: taskFields,
-    perform: async (z: ZObject, bundle: Bundle<TaskInput>) => {
-      const { body, leftOut } = readInput(z, taskFields, bundle, ['subject', 'owner', 'status', 'description']);
-      requireValues(z, taskFields, body, ['subject', 'owner', 'status']);
-      refuseLongerThan(z, taskFields, body, 'description', TASK_DESCRIPTION_MAX_CHARACTERS, 'shorten it, or add the rest as a note');
-      // Gloop cannot search tasks: after a lost answer, only a person can tell whether it was saved.
-      const created = await createInGloop(z, bundle, '/v2/tasks/create', body, 'task', `the task "${String(body.subject)}"`);
-      return withEveryKey(taskOutputFields, { ...body, id: created.id, message: created.message, left_out: leftOut.join('; ') });
-    },
-    sample: {
-      id: '271919681468428798287547621970320994517',
-      message: 'המשימה נוצרה בהצלחה',
-      subject: 'לחזור ללקוח לגבי הצעת המחיר',
-      owner: '253960413951646409173244928790043995930',
-      status: '234958461663827606436640835426029570923',
-      left_out: '',
-    },
-    outputFields: taskOutputFields,
+  label: 'Create Task',
+  description: 'Creates a task for a user, with its status, priority and due date.',
+  path: '/v2/tasks/create',
+  fields: taskFields,
+  mustRead: ['description'],
+  check: (z, body) => refuseLongerThan(z, taskFields, body, 'description', TASK_DESCRIPTION_MAX_CHARACTERS, 'shorten it, or add the rest as a note'),
+  lookFor: (body) => `the task "${String(body.subject)}"`,
+  // Gloop's example answers a task with a customer's fields: only its id is relied on.
+  answered: [{ key: 'id', label: 'Task ID' }, { key: 'message', label: 'Gloop Message' }],
+  report: (created) => ({ id: created.id, message: created.message }),
+  sample: {
+    id: '271919681468428798287547621970320994517',
+    message: 'המשימה נוצרה בהצלחה',
+    subject: 'לחזור ללקוח לגבי הצעת המחיר',
+    owner: '253960413951646409173244928790043995930',
+    status: '234958461663827606436640835426029570923',
   },
 });

@@ -1,8 +1,7 @@
-import { defineCreate, defineInputFields, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
-import { createInGloop } from '../http/client';
+import { defineInputFields } from 'zapier-platform-core';
 import { idFrom } from '../http/json';
 import { linkField } from '../fields/shared';
-import { LEFT_OUT, outputFieldsFrom, readInput, requireValues, withEveryKey } from '../fields/values';
+import { defineRecordCreate } from '../records/create';
 
 /** A support ticket's fields, once. */
 export const ticketFields = defineInputFields([
@@ -17,42 +16,25 @@ export const ticketFields = defineInputFields([
   { key: 'email', label: 'Email', helpText: 'An address to answer, e.g. `dana@example.com`.' },
 ]);
 
-type TicketInput = InferInputData<typeof ticketFields>;
-
-const ticketOutputFields = outputFieldsFrom(ticketFields, [
-  { key: 'id', label: 'Ticket ID' },
-  { key: 'ticket_status', label: 'Saved Ticket Status ID' },
-  { key: 'message', label: 'Gloop Message' },
-  LEFT_OUT,
-]);
-
-export const createTicket = defineCreate({
+export const createTicket = defineRecordCreate({
   key: 'create_ticket',
   noun: 'Ticket',
-  display: { label: 'Create Ticket', description: 'Creates a support ticket, with its status, department, priority and owner.' },
-  operation: {
-    inputFields: ticketFields,
-    perform: async (z: ZObject, bundle: Bundle<TicketInput>) => {
-      const { body, leftOut } = readInput(z, ticketFields, bundle, ['subject', 'status']);
-      requireValues(z, ticketFields, body, ['subject', 'status']);
-      // Gloop cannot search tickets: after a lost answer, only a person can tell whether it was saved.
-      const created = await createInGloop(z, bundle, '/v2/tickets/create', body, 'ticket', `the ticket "${String(body.subject)}"`);
-      return withEveryKey(ticketOutputFields, {
-        ...body,
-        id: created.id,
-        ticket_status: idFrom(created.answer.ticket_status) ?? body.status,
-        message: created.message,
-        left_out: leftOut.join('; '),
-      });
-    },
-    sample: {
-      id: '271911966272026940869079307116515873576',
-      ticket_status: '233476065495939904005866822871905093425',
-      message: 'טיקט נוצר בהצלחה',
-      subject: 'לא מצליח להתחבר',
-      status: '233476065495939904005866822871905093425',
-      left_out: '',
-    },
-    outputFields: ticketOutputFields,
+  label: 'Create Ticket',
+  description: 'Creates a support ticket, with its status, department, priority and owner.',
+  path: '/v2/tickets/create',
+  fields: ticketFields,
+  lookFor: (body) => `the ticket "${String(body.subject)}"`,
+  answered: [
+    { key: 'id', label: 'Ticket ID' },
+    { key: 'ticket_status', label: 'Saved Ticket Status ID' },
+    { key: 'message', label: 'Gloop Message' },
+  ],
+  report: (created, body) => ({ id: created.id, ticket_status: idFrom(created.answer.ticket_status) ?? body.status, message: created.message }),
+  sample: {
+    id: '271911966272026940869079307116515873576',
+    ticket_status: '233476065495939904005866822871905093425',
+    message: 'טיקט נוצר בהצלחה',
+    subject: 'לא מצליח להתחבר',
+    status: '233476065495939904005866822871905093425',
   },
 });

@@ -1,7 +1,8 @@
 import { defineCreate, defineInputFields, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
-import { callGloop, createInGloop } from '../http/client';
+import { callGloop } from '../http/client';
 import { linkField } from '../fields/shared';
-import { bodyFrom, LEFT_OUT, outputFieldsFrom, readInput, requireValues, withEveryKey } from '../fields/values';
+import { bodyFrom, outputFieldsFrom, requireValues, withEveryKey } from '../fields/values';
+import { defineRecordCreate } from '../records/create';
 
 /** A timer's fields, once. */
 export const timerFields = defineInputFields([
@@ -11,26 +12,20 @@ export const timerFields = defineInputFields([
   { key: 'comment', label: 'Comment', helpText: 'What the time is spent on, shown with the timer.' },
 ]);
 
-type TimerInput = InferInputData<typeof timerFields>;
-
-const startOutputFields = outputFieldsFrom(timerFields, [{ key: 'id', label: 'Timer ID' }, { key: 'message', label: 'Gloop Message' }, LEFT_OUT]);
-
-export const startTimer = defineCreate({
+export const startTimer = defineRecordCreate({
   key: 'start_timer',
   noun: 'Timer',
-  display: { label: 'Start Timer', description: 'Starts a timer for a user, now or from a time you give.' },
-  operation: {
-    inputFields: timerFields,
-    perform: async (z: ZObject, bundle: Bundle<TimerInput>) => {
-      const { body, leftOut } = readInput(z, timerFields, bundle, ['owner', 'start_time']);
-      requireValues(z, timerFields, body, ['owner']);
-      // Open timers are listed, so a person can see whether it started.
-      const created = await createInGloop(z, bundle, '/v2/timer/start', body, 'timer', 'an open timer of this user');
-      return withEveryKey(startOutputFields, { ...body, id: created.id, message: created.message, left_out: leftOut.join('; ') });
-    },
-    sample: { id: '271943382793099311437728449716604792195', message: 'הטיימר הופעל', owner: '253960413951646409173244928790043995930', left_out: '' },
-    outputFields: startOutputFields,
-  },
+  label: 'Start Timer',
+  description: 'Starts a timer for a user, now or from a time you give.',
+  path: '/v2/timer/start',
+  fields: timerFields,
+  // A start time misread would count the wrong hours: refused, not left out.
+  mustRead: ['start_time'],
+  // Open timers are listed, so a person can see whether it started.
+  lookFor: () => 'an open timer of this user',
+  answered: [{ key: 'id', label: 'Timer ID' }, { key: 'message', label: 'Gloop Message' }],
+  report: (created) => ({ id: created.id, message: created.message }),
+  sample: { id: '271943382793099311437728449716604792195', message: 'הטיימר הופעל', owner: '253960413951646409173244928790043995930' },
 });
 
 const stopFields = defineInputFields([
