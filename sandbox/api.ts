@@ -41,9 +41,12 @@ interface BodySpec {
   ids?: Record<string, ChoiceKind | RecordKind>;
   booleans?: string[];
   dates?: string[];
+  numbers?: string[];
+  /** A list of objects, each read with its own spec: a sale's product lines. */
+  lines?: Record<string, BodySpec>;
 }
 
-const RECORD_KINDS: readonly string[] = ['LEADS', 'ACCOUNTS', 'NOTES', 'TASKS', 'SMS', 'DOCUMENTS', 'TICKETS', 'LINKS', 'TIMERS'];
+const RECORD_KINDS: readonly string[] = ['LEADS', 'ACCOUNTS', 'NOTES', 'TASKS', 'SMS', 'DOCUMENTS', 'TICKETS', 'LINKS', 'TIMERS', 'SALES', 'PRODUCTS', 'CATEGORIES'];
 const EXT = ['ext_one', 'ext_two', 'ext_three', 'ext_four'];
 const UTM = ['utm_campaign', 'utm_term', 'utm_content', 'utm_medium', 'utm_source'];
 const SMART_LEAD: BodySpec = { required: ['name', 'f_name', 'phone'], text: ['name', 'f_name', 'l_name', 'email', 'phone', ...UTM, 'text'] };
@@ -77,6 +80,23 @@ const TICKET: BodySpec = {
 };
 const LINK: BodySpec = { required: ['url'], text: ['url', 'custom_alias', 'password', 'description'], booleans: ['guid'] };
 const TIMER: BodySpec = { required: ['owner'], text: ['comment'], ids: { owner: 'users', account_id: 'ACCOUNTS' }, dates: ['start_time'] };
+const SALE_LINE: BodySpec = { required: [], text: ['description'], ids: { product_id: 'PRODUCTS' }, numbers: ['quantity', 'price_per_unit', 'total_product'] };
+const SALE: BodySpec = {
+  required: ['title', 'status', 'total'],
+  text: ['title', 'discount_type', 'admin_notes'],
+  ids: { status: 'sale_statuses', owner: 'users', account_id: 'ACCOUNTS', lead_id: 'LEADS' },
+  numbers: ['discount', 'discount_value', 'sub_total', 'total', 'tax_rate', 'tax'],
+  booleans: ['is_tax'],
+  lines: { products: SALE_LINE },
+};
+const PRODUCT: BodySpec = {
+  required: ['name', 'price', 'is_active', 'category'],
+  text: ['name', 'desctiption', 'sku'],
+  ids: { category: 'CATEGORIES' },
+  numbers: ['price', 'invetory'],
+  booleans: ['is_physical', 'is_active'],
+};
+const CATEGORY: BodySpec = { required: ['name'], text: ['name', 'description', 'payplus_uid', 'woo_id'], booleans: ['is_active_yn'] };
 const SEARCH: BodySpec = { required: [], text: ['name', 'phone', 'email', 'passport', 'company', 'limit', 'order_by', 'order', 'object_type'] };
 
 const NOTE_MAX_LENGTH = 4000;
@@ -109,6 +129,10 @@ const ENTITY_NAMES: Record<ChoiceKind | RecordKind, string> = {
   TICKETS: 'פנייה',
   LINKS: 'קישור',
   TIMERS: 'טיימר',
+  sale_statuses: 'סטטוס מכירה',
+  SALES: 'מכירה',
+  PRODUCTS: 'מוצר',
+  CATEGORIES: 'קטגוריה',
 };
 
 /** Gloop API v2 as `shared/gloop-api.md` describes it: the endpoints, their shapes and their Hebrew errors. */
@@ -139,9 +163,18 @@ export class GloopApi {
     '/v2/links/shortner': { POST: (request) => this.shortenLink(request) },
     '/v2/timer/start': { POST: (request) => this.startTimer(request) },
     '/v2/timer/open': { GET: () => this.openTimers() },
+    '/v2/sales/statuses': { GET: (request) => this.list('sale_statuses', request) },
+    '/v2/sales/create': { POST: (request) => this.createSale(request) },
+    '/v2/products/': { GET: (request) => this.listRecords('PRODUCTS', request, productOf) },
+    '/v2/products/create': { POST: (request) => this.createProduct(request) },
+    '/v2/products/categories/': { GET: (request) => this.listRecords('CATEGORIES', request, categoryOf) },
+    '/v2/products/categories/create': { POST: (request) => this.createCategory(request) },
   };
   /** Paths with an id in them: `PUT /v2/timer/{timer_id}`. */
-  private readonly patterns: [RegExp, Record<string, (request: ApiRequest, id: string) => ApiResponse>][] = [[/^\/v2\/timer\/(\d+)$/, { PUT: (_request, id) => this.stopTimer(id) }]];
+  private readonly patterns: [RegExp, Record<string, (request: ApiRequest, id: string) => ApiResponse>][] = [
+    [/^\/v2\/timer\/(\d+)$/, { PUT: (_request, id) => this.stopTimer(id) }],
+    [/^\/v2\/products\/(\d+)$/, { GET: (_request, id) => this.productDetails(id) }],
+  ];
 
   constructor(
     private readonly store: Store,
@@ -349,6 +382,41 @@ export class GloopApi {
     return { status: 200, body: { message: 'הטיימר הופסק', total_minuets: minutes.toFixed(1) } };
   }
 
+  private createSale(request: ApiRequest): ApiResponse {
+    const body = this.validated(request.body, SALE);
+    if (body.discount_type !== undefined && body.discount_type !== '%' && body.discount_type !== '#') throw new ApiError(400, 'סוג ההנחה חייב להיות % או #');
+    const record = this.save('SALES', request.body, body);
+    // The vendor's message, its repeated word included.
+    return { status: 201, body: { id: record.id, message: 'המכירה נוצרה נוצר בהצלחה' } };
+  }
+
+  private createProduct(request: ApiRequest): ApiResponse {
+    const body = this.validated(request.body, PRODUCT);
+    const record = this.save('PRODUCTS', request.body, body);
+    return { status: 201, body: { id: record.id, message: 'המוצר נוצר בהצלחה' } };
+  }
+
+  private createCategory(request: ApiRequest): ApiResponse {
+    const body = this.validated(request.body, CATEGORY);
+    const record = this.save('CATEGORIES', request.body, body);
+    return { status: 201, body: { id: record.id, message: 'הקטגוריה נוצרה בהצלחה' } };
+  }
+
+  /** A list of records created through the API, oldest first, paged as Gloop pages its lists. */
+  private listRecords(kind: RecordKind, request: ApiRequest, shape: (record: StoredRecord) => Body): ApiResponse {
+    const offset = wholeNumber(request.query.get('offset'), 0, 'offset');
+    const limit = Math.min(wholeNumber(request.query.get('limit'), DEFAULT_PAGE, 'limit'), MAX_PAGE);
+    const all = this.store.records(kind).reverse();
+    const items = all.slice(offset, offset + limit).map(shape);
+    return { status: 200, body: { items, hasMore: offset + limit < all.length, limit, offset, count: items.length } };
+  }
+
+  /** One product as a one-item page; an unknown id is an empty page, as Gloop's lists answer. */
+  private productDetails(id: string): ApiResponse {
+    const items = this.store.records('PRODUCTS').filter((record) => record.id === id).map(productOf);
+    return { status: 200, body: { items, hasMore: false, limit: DEFAULT_PAGE, offset: 0, count: items.length } };
+  }
+
   private createNote(request: ApiRequest): ApiResponse {
     const body = this.validated(request.body, NOTE);
     if ((body.lead_id === undefined) === (body.account_id === undefined)) throw new ApiError(400, 'יש לציין מזהה ליד (lead_id) או מזהה לקוח (account_id), אחד בלבד');
@@ -388,6 +456,11 @@ export class GloopApi {
         this.mustExist(ids[key], String(value), key);
       } else if (spec.booleans?.includes(key)) {
         if (typeof value !== 'boolean' && value !== 'true' && value !== 'false') throw new ApiError(400, `ערך לא תקין בשדה ${key}: נדרש true או false`);
+      } else if (spec.numbers?.includes(key)) {
+        if (typeof value !== 'number' || !Number.isFinite(value)) throw new ApiError(400, `ערך לא תקין בשדה ${key}: נדרש מספר`);
+      } else if (spec.lines?.[key]) {
+        if (!Array.isArray(value)) throw new ApiError(400, `ערך לא תקין בשדה ${key}: נדרשת רשימה`);
+        fields[key] = value.map((line) => this.validated(JSON.stringify(line), spec.lines![key]));
       } else if (spec.dates?.includes(key)) {
         if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw new ApiError(400, `ערך לא תקין בשדה ${key}: נדרש תאריך`);
       } else {
@@ -404,6 +477,35 @@ export class GloopApi {
     const exists = RECORD_KINDS.includes(kind as RecordKind) ? this.store.hasRecord(kind as RecordKind, id) : this.store.findChoice(kind as ChoiceKind, id);
     if (!exists) throw new ApiError(400, `לא נמצא ${ENTITY_NAMES[kind]} עם המזהה ${id} (שדה ${key})`);
   }
+}
+
+const yesNo = (value: unknown) => (value === true ? 'Y' : value === false ? 'N' : null);
+
+/** A product as Gloop lists it: its yes/no values as Y and N, what it lacks as null. */
+function productOf({ id, created, fields }: StoredRecord): Body {
+  const known = (key: string) => fields[key] ?? null;
+  return {
+    id,
+    name: fields.name,
+    price: fields.price,
+    desctiption: known('desctiption'),
+    sku: known('sku'),
+    invetory: known('invetory'),
+    is_physical_yn: yesNo(fields.is_physical),
+    tags: null,
+    is_active_yn: yesNo(fields.is_active),
+    display_sequence: null,
+    updated: created,
+    created,
+    updated_by: 'API',
+    created_by: 'API',
+    category: fields.category,
+    payplus_uid: null,
+  };
+}
+
+function categoryOf({ id, fields }: StoredRecord): Body {
+  return { id, name: fields.name, description: fields.description ?? null, is_active_yn: yesNo(fields.is_active_yn ?? true), woo_id: fields.woo_id ?? null, payplus_uid: fields.payplus_uid ?? null };
 }
 
 /** Phone numbers compare by their digits, with +972 / 972 read as the leading 0, as Gloop does. */

@@ -1,6 +1,6 @@
 import type { StoredRecord } from './store';
 
-const KIND_NAMES: Record<StoredRecord['kind'], string> = { LEADS: 'ליד', ACCOUNTS: 'לקוח', NOTES: 'הערה', TASKS: 'משימה', SMS: 'SMS', DOCUMENTS: 'מסמך לחתימה', TICKETS: 'פנייה', LINKS: 'קישור מקוצר', TIMERS: 'טיימר' };
+const KIND_NAMES: Record<StoredRecord['kind'], string> = { LEADS: 'ליד', ACCOUNTS: 'לקוח', NOTES: 'הערה', TASKS: 'משימה', SMS: 'SMS', DOCUMENTS: 'מסמך לחתימה', TICKETS: 'פנייה', LINKS: 'קישור מקוצר', TIMERS: 'טיימר', SALES: 'מכירה', PRODUCTS: 'מוצר', CATEGORIES: 'קטגוריית מוצרים' };
 /** Fields that read left to right whatever the page's direction: `+972…`, not `…972+`. */
 const LEFT_TO_RIGHT = new Set(['phone', 'email', 'from', 'target', 'document', 'url', 'short_url']);
 /** When a record arrived, as a person in Israel reads it. */
@@ -37,7 +37,27 @@ const SHOWN_FIELDS: Record<string, string> = {
   end_time: 'הסתיים',
   utm_source: 'מקור',
   utm_campaign: 'קמפיין',
+  title: 'כותרת',
+  products: 'מוצרים',
+  sub_total: 'סכום ביניים',
+  discount_value: 'הנחה',
+  tax: 'מע״מ',
+  total: 'סה״כ',
+  price: 'מחיר',
+  invetory: 'מלאי',
+  category: 'קטגוריה',
 };
+
+/** A sale's lines, one to a row: product × quantity at the unit price = the line's total. */
+function linesOf(value: unknown, names: (id: string) => string | undefined): string {
+  if (!Array.isArray(value)) return String(value);
+  return value
+    .map((line: Record<string, unknown>) => {
+      const product = line.product_id === undefined ? '' : (names(String(line.product_id)) ?? String(line.product_id));
+      return `${[product, line.description].filter(Boolean).join(' – ')} ${String(line.quantity ?? '')} × ${String(line.price_per_unit ?? '')} = ${String(line.total_product ?? '')}`;
+    })
+    .join('\n');
+}
 
 /** A Hebrew, right-to-left page of what arrived, newest first, so a person can watch a Zap's lead land. */
 export function renderPage(records: StoredRecord[], names: (id: string) => string | undefined): string {
@@ -46,7 +66,7 @@ export function renderPage(records: StoredRecord[], names: (id: string) => strin
       const details = Object.entries(SHOWN_FIELDS)
         .filter(([key]) => record.fields[key] !== undefined && record.fields[key] !== '')
         .map(([key, label]) => {
-          const value = String(record.fields[key]);
+          const value = key === 'products' ? linesOf(record.fields[key], names) : String(record.fields[key]);
           const direction = LEFT_TO_RIGHT.has(key) ? ' dir="ltr"' : '';
           return `<dt>${label}</dt><dd class="${key}"${direction}>${escapeHtml(names(value) ?? value)}</dd>`;
         })
@@ -68,6 +88,7 @@ ol { list-style: none; padding: 0; }
 .record h2 { margin: 0 0 .25rem; font-size: 1.1rem; }
 .leads { border-inline-start: 4px solid #4f7cff; } .accounts { border-inline-start: 4px solid #2fa36b; } .notes { border-inline-start: 4px solid #e0a030; }
 .tickets { border-inline-start: 4px solid #f39c12; } .links { border-inline-start: 4px solid #7f8c8d; } .timers { border-inline-start: 4px solid #2c3e50; }
+.sales { border-inline-start: 4px solid #27ae60; } .products, .categories { border-inline-start: 4px solid #8e6c3a; }
 .tasks { border-inline-start: 4px solid #9b59b6; } .sms { border-inline-start: 4px solid #16a2b8; } .documents { border-inline-start: 4px solid #d9534f; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: .5rem 0 0; }
 dt { font-weight: 600; } dd { margin: 0; white-space: pre-wrap; } dd[dir="ltr"] { text-align: end; }

@@ -67,3 +67,11 @@ export const SIGNATURE_TEMPLATES: (Choice & { is_stand_alone: 'Y' | 'N' })[] = [
 export const TICKET_STATUSES = [choice('ticket_status', 'פתוח'), choice('ticket_status', '❗️ בטיפול'), choice('ticket_status', '✅ סגור')];
 export const TICKET_DEPARTMENTS = [choice('ticket_department', 'תמיכה טכנית'), choice('ticket_department', 'מכירות'), choice('ticket_department', 'הנהלת חשבונות', false)];
 export const TICKET_PRIORITIES = [choice('ticket_priority', '🟢 נמוכה'), choice('ticket_priority', '🟠 בינונית'), choice('ticket_priority', '🔴 דחוף')];
+
+/** The vendor's documented sale statuses: draft, waiting for payment, paid, cancelled. */
+export const SALE_STATUSES: Choice[] = [
+  { id: '234204384077945004415374675367894346525', name: 'טיוטה', is_active: 'Y' },
+  { id: '234208723204765111610925577932915778841', name: 'ממתין לתשלום', is_active: 'Y' },
+  { id: '234208736313783924216212667316296109106', name: 'שולם', is_active: 'Y' },
+  { id: '234208723204766320536745192562090485017', name: 'בוטל', is_active: 'Y' },
+];

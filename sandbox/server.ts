@@ -65,9 +65,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const url = new URL(request.url ?? '/', 'http://sandbox');
     if (url.pathname.startsWith('/__sandbox/')) return control(request.method ?? 'GET', url, body, response);
     if (url.pathname === '/' && request.method === 'GET') {
+      const records = store.records();
+      // Products and categories are named by what was created, the rest by the lists.
+      const created = new Map(records.filter((record) => record.kind === 'PRODUCTS' || record.kind === 'CATEGORIES').map((record) => [record.id, String(record.fields.name)]));
       const names = (id: string) =>
-        ['lead_statuses', 'users', 'account_statuses', 'account_types', 'task_statuses', 'task_priorities', 'sms_templates', 'signature_templates', 'ticket_statuses', 'ticket_departments', 'ticket_priorities'].map((kind) => store.findChoice(kind as never, id)?.name).find(Boolean);
-      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(renderPage(store.records(), names));
+        created.get(id) ??
+        ['lead_statuses', 'users', 'account_statuses', 'account_types', 'task_statuses', 'task_priorities', 'sms_templates', 'signature_templates', 'ticket_statuses', 'ticket_departments', 'ticket_priorities', 'sale_statuses']
+          .map((kind) => store.findChoice(kind as never, id)?.name)
+          .find(Boolean);
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(renderPage(records, names));
       return;
     }
     requests.set(url.pathname, (requests.get(url.pathname) ?? 0) + 1);

@@ -5,6 +5,7 @@ import {
   ACCOUNT_STATUSES,
   ACCOUNT_TYPES,
   LEAD_STATUS,
+  SALE_STATUSES,
   seedUser,
   SIGNATURE_TEMPLATES,
   SMS_TEMPLATES,
@@ -16,8 +17,20 @@ import {
   type Choice,
 } from './seed';
 
-export type RecordKind = 'LEADS' | 'ACCOUNTS' | 'NOTES' | 'TASKS' | 'SMS' | 'DOCUMENTS' | 'TICKETS' | 'LINKS' | 'TIMERS';
-export type ChoiceKind = 'users' | 'lead_statuses' | 'account_statuses' | 'account_types' | 'task_statuses' | 'task_priorities' | 'sms_templates' | 'signature_templates' | 'ticket_statuses' | 'ticket_departments' | 'ticket_priorities';
+export type RecordKind = 'LEADS' | 'ACCOUNTS' | 'NOTES' | 'TASKS' | 'SMS' | 'DOCUMENTS' | 'TICKETS' | 'LINKS' | 'TIMERS' | 'SALES' | 'PRODUCTS' | 'CATEGORIES';
+export type ChoiceKind =
+  | 'users'
+  | 'lead_statuses'
+  | 'account_statuses'
+  | 'account_types'
+  | 'task_statuses'
+  | 'task_priorities'
+  | 'sms_templates'
+  | 'signature_templates'
+  | 'ticket_statuses'
+  | 'ticket_departments'
+  | 'ticket_priorities'
+  | 'sale_statuses';
 
 export interface StoredRecord {
   kind: RecordKind;
@@ -82,6 +95,7 @@ export class Store {
       ['ticket_statuses', TICKET_STATUSES],
       ['ticket_departments', TICKET_DEPARTMENTS],
       ['ticket_priorities', TICKET_PRIORITIES],
+      ['sale_statuses', SALE_STATUSES],
     ];
     // Only the lists a database lacks: one made by an earlier sandbox gets the newer lists once.
     for (const [kind, choices] of lists) if (this.count(kind) === 0) for (const item of choices) insert.run(kind, item.id, item.name, item.is_active, null);

@@ -10,6 +10,9 @@ import {
   leadList,
   leadStatusList,
   openTimerList,
+  productCategoryList,
+  productList,
+  saleStatusList,
   signatureTemplateList,
   smsTemplateList,
   taskPriorityList,
@@ -24,6 +27,9 @@ import { createLead } from './leads/create';
 import { createLeadWithDuplicateCheck } from './leads/create-with-duplicate-check';
 import { findLead, findOrCreateLead } from './leads/find';
 import { createNote } from './notes/create';
+import { createProduct, createProductCategory } from './products/create';
+import { findProduct } from './products/find';
+import { createSale } from './sales/create';
 import { createSignatureDocument } from './signatures/create';
 import { sendSmsAction, sendSmsTemplateAction } from './sms/send';
 import { createTask } from './tasks/create';
@@ -49,10 +55,14 @@ export default defineApp({
     [ticketDepartmentList.key]: ticketDepartmentList,
     [ticketPriorityList.key]: ticketPriorityList,
     [openTimerList.key]: openTimerList,
+    [saleStatusList.key]: saleStatusList,
+    [productList.key]: productList,
+    [productCategoryList.key]: productCategoryList,
   },
   searches: {
     [findLead.key]: findLead,
     [findCustomer.key]: findCustomer,
+    [findProduct.key]: findProduct,
   },
   creates: {
     [createLead.key]: createLead,
@@ -67,6 +77,9 @@ export default defineApp({
     [shortenLink.key]: shortenLink,
     [startTimer.key]: startTimer,
     [stopTimer.key]: stopTimer,
+    [createSale.key]: createSale,
+    [createProduct.key]: createProduct,
+    [createProductCategory.key]: createProductCategory,
   },
   searchOrCreates: {
     [findOrCreateLead.key]: findOrCreateLead,

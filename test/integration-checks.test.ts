@@ -19,7 +19,8 @@ const creates = operationsOf('creates');
 const everyOperation = [...triggers, ...searches, ...creates];
 const visible = everyOperation.filter(({ operation }) => !operation.display.hidden);
 const inputFieldsOf = (operation: Operation) => operation.operation.inputFields ?? [];
-const everyInputField = everyOperation.flatMap(({ operation }) => inputFieldsOf(operation).map((field) => ({ operation, field })));
+/** Every field a user fills, the fields of a line item included. */
+const everyInputField = everyOperation.flatMap(({ operation }) => inputFieldsOf(operation).flatMap((field) => [field, ...(field.children ?? [])].map((one) => ({ operation, field: one }))));
 const named = <Row extends { operation: Operation }>(rows: Row[]) => rows.map((row) => [row.operation.key, row] as const);
 
 /** Every user-facing text of the definition, with where it stands. */
@@ -57,9 +58,11 @@ function titleCaseProblems(label: string): string[] {
   });
 }
 
-/** Fields whose value is a Gloop id, by Gloop's names for them. */
-const isIdField = (field: Field) => /_id$/.test(field.key) || ['owner', 'lead_status', 'status', 'type'].includes(field.key);
-const holdsId = (field: Field, inputs: Field[]) => field.key === 'id' || /_id$|_status$/.test(field.key) || inputs.some((input) => input.key === field.key && isIdField(input));
+/** Fields whose value is a Gloop id, by Gloop's names for them; `woo_id` is the user's shop's own number. */
+const NOT_GLOOP_IDS = ['woo_id'];
+const isIdField = (field: Field) => (/_id$/.test(field.key) && !NOT_GLOOP_IDS.includes(field.key)) || ['owner', 'lead_status', 'status', 'type'].includes(field.key);
+const holdsId = (field: Field, inputs: Field[]) =>
+  !NOT_GLOOP_IDS.includes(field.key) && (field.key === 'id' || /_id$|_status$/.test(field.key) || inputs.some((input) => input.key === field.key && isIdField(input)));
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/;
 const typeMatches = (type: string | undefined, value: unknown) =>
@@ -123,7 +126,8 @@ describe('Definition checks (D)', () => {
 
   it('D011: no help text repeats its label; each says more', () => {
     const fields = [...definition.authentication.fields.map((field) => ({ where: 'auth', field })), ...everyInputField.map(({ operation, field }) => ({ where: operation.key, field }))];
-    for (const { where, field } of fields) {
+    // Zapier's schema gives a line item's parent no help text: its lines carry it.
+    for (const { where, field } of fields.filter(({ field }) => !('children' in field && field.children))) {
       const help = (field.helpText ?? '').trim().replace(/\.$/, '').toLowerCase();
       expect([where, field.key, help.length > (field.label ?? '').length + 10]).toEqual([where, field.key, true]);
       expect(help).not.toBe((field.label ?? '').toLowerCase());
@@ -148,6 +152,8 @@ describe('Definition checks (D)', () => {
       'send_sms_template.account_id:find_customer.id',
       'create_ticket.account_id:find_customer.id',
       'start_timer.account_id:find_customer.id',
+      'create_sale.account_id:find_customer.id',
+      'create_sale.lead_id:find_lead.id',
     ]);
     for (const { field } of searchPowered) {
       const [searchKey, outputKey] = field.search!.split('.');
@@ -217,7 +223,8 @@ describe('Definition checks (D)', () => {
       if ((field as { required?: boolean }).required) expect(Object.keys(sample)).toContain(field.key);
       if (field.key in sample) expect([field.key, typeMatches(field.type, sample[field.key])]).toEqual([field.key, true]);
     }
-    expect(Object.keys(sample).filter((key) => !outputFields.some((field) => field.key === key))).toEqual([]);
+    // A line item's outputs are named `products[]quantity`, and its sample is the list.
+    expect(Object.keys(sample).filter((key) => !outputFields.some((field) => field.key === key || field.key.startsWith(`${key}[]`)))).toEqual([]);
   });
 
   it('D025: no URL in the definition is a javascript:, data: or vbscript: URI', () => {
@@ -252,6 +259,9 @@ const MINIMAL = {
   create_ticket: { path: '/v2/tickets/create', answer: { id: LEAD_ID }, input: { subject: 'x', status: STATUS_ID } },
   shorten_link: { path: '/v2/links/shortner', answer: { id: LEAD_ID }, input: { url: 'https://example.com/a' } },
   start_timer: { path: '/v2/timer/start', answer: { id: LEAD_ID }, input: { owner: USER_ID } },
+  create_sale: { path: '/v2/sales/create', answer: { id: LEAD_ID }, input: { title: 'הזמנה', status: STATUS_ID, total: '100' } },
+  create_product: { path: '/v2/products/create', answer: { id: LEAD_ID }, input: { name: 'TV', price: '550', category: STATUS_ID, is_active: 'yes' } },
+  create_product_category: { path: '/v2/products/categories/create', answer: { id: LEAD_ID }, input: { name: 'חולצות' } },
 } as const;
 const MINIMAL_SEARCHES = {
   find_lead: { type: 'LEADS', input: { phone: '0501234567' } },
@@ -278,7 +288,8 @@ async function liveTrigger(key: string) {
   return localZap().run<Record<string, unknown>[]>(`triggers.${key}.operation.perform`, { meta: { page: 0 } as never });
 }
 
-const keysOf = (operation: Operation) => [...new Set([...Object.keys(operation.operation.sample), ...operation.operation.outputFields.map((field) => field.key)])];
+// A line item's outputs (`products[]quantity`) are the keys of each entry of its list.
+const keysOf = (operation: Operation) => [...new Set([...Object.keys(operation.operation.sample), ...operation.operation.outputFields.map((field) => field.key.replace(/\[\].*$/, ''))])];
 const listable = triggers.filter(({ operation }) => !['lead_list', 'customer_list'].includes(operation.key));
 
 describe('Zap history checks (T), run live against Gloop\'s smallest answers', () => {
@@ -302,6 +313,13 @@ describe('Zap history checks (T), run live against Gloop\'s smallest answers', (
     const output = await liveCreate(key as keyof typeof MINIMAL);
     expect(Object.keys(output)).toEqual(expect.arrayContaining(keysOf(definition.creates[key])));
     expect(Object.entries(output).filter(([, value]) => value === undefined || value === null)).toEqual([]);
+  });
+
+  it('T004: find_product returns every key of its sample and output fields, even where Gloop has no value', async () => {
+    nock(BASE_URL).get(`/v2/products/${LEAD_ID}`).reply(200, { items: [{ id: LEAD_ID, name: 'TV', price: 550, sku: null }], hasMore: false });
+    const [product] = (await perform(definition.searches.find_product, { authData, inputData: { product_id: LEAD_ID } })) as unknown as Record<string, unknown>[];
+    expect(Object.keys(product)).toEqual(expect.arrayContaining(keysOf(definition.searches.find_product)));
+    expect(Object.entries(product).filter(([, value]) => value === undefined || value === null)).toEqual([]);
   });
 
   it.each(Object.keys(MINIMAL_SEARCHES))('T004: with one criterion, every result of %s holds every key of its sample and output fields', async (key) => {
@@ -371,6 +389,10 @@ describe('Publishing requirements and build guidelines', () => {
       shorten_link: ['url'],
       start_timer: ['owner'],
       stop_timer: ['timer_id'],
+      create_sale: ['title', 'status', 'total'],
+      create_product: ['name', 'price', 'category', 'is_active'],
+      create_product_category: ['name'],
+      find_product: ['product_id'],
     });
   });
 

@@ -10,7 +10,7 @@ import App from '../../src';
  */
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Field = PlainInputField & { choices?: { value: string; label: string }[] };
+type Field = PlainInputField & { choices?: { value: string; label: string }[]; children?: Field[] };
 interface OutputField {
   key: string;
   label?: string;
@@ -42,6 +42,9 @@ export const RPCS = {
   ticket_department_list: { id: 'listTicketDepartments', label: 'List Ticket Departments', path: '/v2/tickets/departments', paged: true },
   ticket_priority_list: { id: 'listTicketPriorities', label: 'List Ticket Priorities', path: '/v2/tickets/priorities', paged: true },
   open_timer_list: { id: 'listOpenTimers', label: 'List Open Timers', path: '/v2/timer/open', paged: false },
+  sale_status_list: { id: 'listSaleStatuses', label: 'List Sale Statuses', path: '/v2/sales/statuses', paged: true },
+  product_list: { id: 'listProducts', label: 'List Products', path: '/v2/products/', paged: true },
+  product_category_list: { id: 'listProductCategories', label: 'List Product Categories', path: '/v2/products/categories/', paged: true },
 } as const;
 /** What an RPC shows for an entry, where it is more than the name: the message a template sends. */
 const RPC_LABELS: Partial<Record<keyof typeof RPCS, string>> = {
@@ -60,12 +63,12 @@ interface ModuleSpec {
   label: string;
   path: `/${string}`;
   /** How the request body is made from the parameters, beyond sending each as mapped. */
-  body: 'person' | 'plain' | 'search-leads' | 'search-customers';
+  body: 'person' | 'plain' | 'search-leads' | 'search-customers' | 'lookup';
   output: 'created' | 'duplicate-check' | 'found';
   /** The key of Gloop's answer that proves it did the work, when not `id`. */
   proofKey?: string;
-  /** A change rather than a new record: the record's id goes in the path, nothing in the body. */
-  method?: 'PUT';
+  /** A change (PUT) or a look-up (GET) rather than a new record: the record's id goes in the path, nothing in the body. */
+  method?: 'PUT' | 'GET';
   /** Fields Gloop knows by another name. */
   rename?: Record<string, string>;
   crud?: 'create' | 'update';
@@ -115,6 +118,10 @@ export const MODULES: ModuleSpec[] = [
   { id: 'shortenLink', zapierKey: 'shorten_link', kind: 'creates', label: 'Shorten a Link', path: '/v2/links/shortner', body: 'plain', output: 'created', rename: { access_code: 'password' }, crud: 'create' },
   { id: 'startTimer', zapierKey: 'start_timer', kind: 'creates', label: 'Start a Timer', path: '/v2/timer/start', body: 'plain', output: 'created', crud: 'create' },
   { id: 'stopTimer', zapierKey: 'stop_timer', kind: 'creates', label: 'Stop a Timer', path: '/v2/timer/{{parameters.timer_id}}', method: 'PUT', body: 'plain', output: 'created', proofKey: 'total_minuets', crud: 'update' },
+  { id: 'createSale', zapierKey: 'create_sale', kind: 'creates', label: 'Create a Sale', path: '/v2/sales/create', body: 'plain', output: 'created', crud: 'create' },
+  { id: 'createProduct', zapierKey: 'create_product', kind: 'creates', label: 'Create a Product', path: '/v2/products/create', body: 'plain', output: 'created', crud: 'create' },
+  { id: 'createProductCategory', zapierKey: 'create_product_category', kind: 'creates', label: 'Create a Product Category', path: '/v2/products/categories/create', body: 'plain', output: 'created', crud: 'create' },
+  { id: 'getProduct', zapierKey: 'find_product', kind: 'searches', label: 'Get a Product', path: '/v2/products/{{parameters.product_id}}', method: 'GET', body: 'lookup', output: 'found' },
 ];
 
 export const CONNECTION_ID = 'gloop';
@@ -138,7 +145,9 @@ const VERDICT_EXPRESSION = [
 /** A Zapier input field as a Make parameter: same name, label, help and requirement; its dropdown from the RPC standing for its trigger. */
 export function parameterOf(field: Field): Record<string, Json> {
   const dropdown = typeof field.dynamic === 'string' ? RPCS[field.dynamic.split('.')[0] as keyof typeof RPCS] : undefined;
-  const type = field.choices || dropdown ? 'select' : field.type === 'boolean' ? 'boolean' : field.type === 'datetime' ? 'date' : field.type === 'password' ? 'password' : 'text';
+  // Zapier's line items are Make's array of collections, each line's fields its spec.
+  if (field.children) return { name: field.key, type: 'array', label: field.label ?? field.key, spec: field.children.map(parameterOf) };
+  const type = field.choices || dropdown ? 'select' : field.type === 'password' ? 'password' : field.type ? (MAKE_TYPES[field.type] ?? 'text') : 'text';
   return {
     name: field.key,
     type,
@@ -152,10 +161,35 @@ export function parameterOf(field: Field): Record<string, Json> {
   };
 }
 
+/** Zapier's field types as Make's; the rest are text. */
+const MAKE_TYPES: Record<string, string> = { boolean: 'boolean', datetime: 'date', number: 'number' };
+
 /** A Zapier output field as a Make interface item. */
 export function interfaceItemOf(field: OutputField): Record<string, Json> {
-  return { name: field.key, type: field.type === 'boolean' ? 'boolean' : field.type === 'datetime' ? 'date' : 'text', label: field.label ?? field.key };
+  return { name: field.key, type: (field.type && MAKE_TYPES[field.type]) ?? 'text', label: field.label ?? field.key };
 }
+
+/** The module's interface: the Zapier outputs, a line item's (`products[]quantity`) gathered into one array. */
+export function interfaceOf(outputs: OutputField[], fields: Field[]): Record<string, Json>[] {
+  const items: Record<string, Json>[] = [];
+  const lists = new Map<string, Json[]>();
+  for (const field of outputs) {
+    const [parent, child] = field.key.split('[]');
+    if (child === undefined) {
+      items.push(interfaceItemOf(field));
+      continue;
+    }
+    if (!lists.has(parent)) {
+      lists.set(parent, []);
+      items.push({ name: parent, type: 'array', label: fields.find((input) => input.key === parent)?.label ?? parent, spec: lists.get(parent)! });
+    }
+    lists.get(parent)!.push(interfaceItemOf({ ...field, key: child }));
+  }
+  return items;
+}
+
+/** Output keys as Make gives them: a line item's outputs are the one list they are in. */
+const outputKeysOf = (outputs: OutputField[]) => [...new Set(outputs.map((field) => field.key.split('[]')[0]))];
 
 /** Gloop's rule for a name, as the Zapier app applies it: the full name, or first and last joined. */
 const FULL_NAME = 'ifempty(parameters.name; trim(ifempty(parameters.f_name; "") + " " + ifempty(parameters.l_name; "")))';
@@ -181,6 +215,10 @@ function requestBody(spec: ModuleSpec, fields: Field[]): Record<string, Json> {
 
 function responseOf(spec: ModuleSpec, operation: ZapierOperation, fields: Field[]): Record<string, Json> {
   const outputs = operation.operation.outputFields.filter((field) => !ZAPIER_ONLY_OUTPUTS.includes(field.key));
+  if (spec.body === 'lookup') {
+    // Gloop answers a record as a one-item page, an unknown id as an empty one.
+    return { iterate: iml('body.items'), output: Object.fromEntries(outputs.map((field) => [field.key, iml(`ifempty(item.${field.key}; "")`)])) };
+  }
   if (spec.output === 'found') {
     const wanted = spec.body === 'search-customers' ? '"ACCOUNTS"' : 'if(parameters.object_type = "BOTH"; item.object_type; "LEADS")';
     return {
@@ -209,7 +247,7 @@ function responseOf(spec: ModuleSpec, operation: ZapierOperation, fields: Field[
     // Reported created only with the id Gloop gave it.
     valid: iml(`body.${proofKey}`),
     // Every output on every run, blank where nothing was sent, as the Zapier app answers.
-    output: Object.fromEntries(outputs.map((field) => [field.key, answered[field.key] ?? sent(field.key)])),
+    output: Object.fromEntries(outputKeysOf(outputs).map((key) => [key, answered[key] ?? sent(key)])),
   };
 }
 
@@ -338,13 +376,13 @@ export function makeAppFiles(): Map<string, string> {
     const codes: Record<string, [string, Json]> = {
       communication: [
         file('communication'),
-        spec.method === 'PUT'
-          ? { url: spec.path, method: 'PUT', response: responseOf(spec, operation, fields) }
+        spec.method
+          ? { url: spec.path, method: spec.method, response: responseOf(spec, operation, fields) }
           : { url: spec.path, method: 'POST', body: requestBody(spec, fields), response: responseOf(spec, operation, fields) },
       ],
       staticParams: [file('static-params'), []],
       mappableParams: [file('mappable-params'), fields.map(parameterOf)],
-      interface: [file('interface'), operation.operation.outputFields.filter((field) => !ZAPIER_ONLY_OUTPUTS.includes(field.key)).map(interfaceItemOf)],
+      interface: [file('interface'), interfaceOf(operation.operation.outputFields.filter((field) => !ZAPIER_ONLY_OUTPUTS.includes(field.key)), fields)],
       samples: [file('samples'), Object.fromEntries(Object.entries(operation.operation.sample).filter(([key]) => !ZAPIER_ONLY_OUTPUTS.includes(key)))],
       scope: [file('scope'), []],
     };
@@ -372,6 +410,7 @@ export function makeAppFiles(): Map<string, string> {
       { label: 'Customers', modules: ['createCustomer', 'searchCustomers'] },
       { label: 'Tasks, SMS and Documents', modules: ['createTask', 'sendSms', 'sendSmsFromTemplate', 'createDocumentForSignature'] },
       { label: 'Tickets, Links and Timers', modules: ['createTicket', 'shortenLink', 'startTimer', 'stopTimer'] },
+      { label: 'Sales and Products', modules: ['createSale', 'createProduct', 'createProductCategory', 'getProduct'] },
     ]),
   );
   files.set('README.md', readme());

@@ -10,11 +10,11 @@ export interface Choice {
 export type ChoiceLabel = (item: Record<string, unknown>) => string | undefined;
 const byName: ChoiceLabel = (item) => (typeof item.name === 'string' && item.name !== '' ? item.name : undefined);
 
-/** The selectable entries of a Gloop list: ids kept as strings, hidden (`is_active` "N") ones left out. */
+/** The selectable entries of a Gloop list: ids kept as strings, hidden (`is_active` or `is_active_yn` "N") ones left out. */
 export function activeChoices(answer: Record<string, unknown>, labelOf: ChoiceLabel = byName): Choice[] {
   const items = Array.isArray(answer.items) ? answer.items : [];
   return items.flatMap((item) => {
-    if (!isRecord(item) || item.is_active === 'N') return [];
+    if (!isRecord(item) || item.is_active === 'N' || item.is_active_yn === 'N') return [];
     const id = idFrom(item.id);
     return id === undefined ? [] : [{ id, name: labelOf(item) ?? id }];
   });

@@ -74,3 +74,11 @@ export const openTimerList = pagedDropdown(
   { id: '271943382793100520363548064345779498371', name: 'my sec timer (started 2021-09-22T16:33:08Z)' },
   (item) => `${typeof item.comment === 'string' && item.comment !== '' ? item.comment : 'Timer'} (started ${String(item.start_time ?? 'at an unknown time')})`,
 );
+
+export const saleStatusList = pagedDropdown('sale_status_list', 'Sale Status', '/v2/sales/statuses', { id: '234204384077945004415374675367894346525', name: 'טיוטה' });
+/** Gloop lists every product at the products path without an id; inactive ones (`is_active_yn` "N") are left out. */
+export const productList = pagedDropdown('product_list', 'Product', '/v2/products/', { id: '271931293467543909784429886793843358217', name: 'TV' });
+export const productCategoryList = pagedDropdown('product_category_list', 'Product Category', '/v2/products/categories/', {
+  id: '271931386971455797394479962881631377483',
+  name: 'חולצות',
+});

@@ -3,13 +3,15 @@ import { secretsOf } from '../http/client';
 import { scrub } from '../http/failures';
 import { GLOOP_ID } from '../http/json';
 
-export type BodyValue = string | boolean;
-export type RequestBody = Record<string, BodyValue>;
+export type BodyValue = string | boolean | number | RequestBody[];
+export interface RequestBody {
+  [key: string]: BodyValue;
+}
 
 export interface OutputField {
   key: string;
   label: string;
-  type?: 'string' | 'boolean' | 'datetime';
+  type?: 'string' | 'boolean' | 'datetime' | 'number';
 }
 
 const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -36,7 +38,7 @@ export function readInput(z: ZObject, fields: readonly PlainInputField[], bundle
   const leftOut: string[] = [];
   for (const field of fields) {
     try {
-      const value = valueOf(field, bundle.inputData[field.key]);
+      const value = field.children ? linesOf(field.children, bundle.inputData[field.key]) : valueOf(field, bundle.inputData[field.key]);
       if (value !== undefined) body[field.key] = value;
     } catch (error) {
       if (!(error instanceof Unreadable)) throw error;
@@ -86,17 +88,40 @@ export const LEFT_OUT: OutputField = { key: 'left_out', label: 'Values Left Out 
  * that holds an id (a dropdown's or a search's) says so in its label.
  */
 export function outputFieldsFrom(fields: readonly PlainInputField[], answered: readonly OutputField[]): OutputField[] {
-  const sent = fields.map((field) => ({
-    key: field.key,
-    label: field.dynamic || field.search ? `${labelOf(field)} ID` : labelOf(field),
-    type: field.type === 'boolean' ? ('boolean' as const) : ('string' as const),
-  }));
+  const sent = fields.flatMap((field) => (field.children ?? [field]).map((leaf) => ({
+    key: field.children ? `${field.key}[]${leaf.key}` : leaf.key,
+    label: leaf.dynamic || leaf.search ? `${labelOf(leaf)} ID` : labelOf(leaf),
+    type: leaf.type === 'boolean' || leaf.type === 'number' ? leaf.type : ('string' as const),
+  })));
   return [...answered, ...sent.filter((field) => !answered.some((other) => other.key === field.key))];
 }
 
 /** Every output key on every run, blank where there is no value, so a mapped field never vanishes. */
 export function withEveryKey<T extends Record<string, unknown>>(outputFields: readonly OutputField[], values: T): Record<string, unknown> & T {
-  return { ...Object.fromEntries(outputFields.map((field) => [field.key, ''])), ...values };
+  // A line item's keys (`products[]quantity`) live inside its list, which is empty when there are none.
+  const blanks = outputFields.map(({ key }) => (key.includes('[]') ? [key.slice(0, key.indexOf('[]')), []] : [key, '']));
+  return { ...Object.fromEntries(blanks), ...values };
+}
+
+/** Zapier's line items: one object per line, blank lines dropped, each value read as its field's type. */
+function linesOf(fields: readonly PlainInputField[], raw: unknown): RequestBody[] | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (!Array.isArray(raw) || !raw.every((line) => typeof line === 'object' && line !== null)) throw new Unreadable('must be line items, one per line');
+  const lines = raw.map((line: Record<string, unknown>, index) => {
+    const read: RequestBody = {};
+    for (const field of fields) {
+      try {
+        const value = valueOf(field, line[field.key]);
+        if (value !== undefined) read[field.key] = value;
+      } catch (error) {
+        if (error instanceof Unreadable) throw new Unreadable(`line ${index + 1}: "${labelOf(field)}" ${error.message}`);
+        throw error;
+      }
+    }
+    return read;
+  });
+  const filled = lines.filter((line) => Object.keys(line).length > 0);
+  return filled.length > 0 ? filled : undefined;
 }
 
 function valueOf(field: PlainInputField, raw: unknown): BodyValue | undefined {
@@ -104,6 +129,7 @@ function valueOf(field: PlainInputField, raw: unknown): BodyValue | undefined {
   if (field.type === 'boolean') return booleanOf(raw);
   const text = textOf(raw);
   if (text.trim() === '') return undefined;
+  if (field.type === 'number') return numberOf(text.trim());
   if (field.type === 'datetime') return INSTANT_KEYS.includes(field.key) ? instantOf(text.trim()) : dateOf(text.trim());
   if (field.key === 'phone') return phoneOf(text);
   if (SMS_NUMBER_KEYS.includes(field.key)) return localPhoneOf(text);
@@ -131,6 +157,12 @@ function textOf(raw: unknown): string {
     return raw.map(String).filter((item) => item.trim() !== '').join(', ');
   }
   throw new Unreadable('must be a single value, not a list or an object');
+}
+
+/** Amounts and quantities as digits with a decimal point: `1,234` could be a thousand or one and a bit. */
+function numberOf(text: string): number {
+  if (!/^-?\d{1,15}(\.\d{1,6})?$/.test(text)) throw new Unreadable(`must be a number such as 1234.50, not "${shorten(text)}"`);
+  return Number(text);
 }
 
 function idOf(text: string, raw: unknown): string {

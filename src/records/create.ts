@@ -21,8 +21,8 @@ export interface RecordCreate {
   idKey?: string;
   /** What a person looks for in Gloop when the answer was lost, e.g. `the task "Call back"`. */
   lookFor: (body: RequestBody) => string;
-  /** Refusals only this record has, before any request. */
-  check?: (z: ZObject, body: RequestBody) => void;
+  /** Refusals and derived values only this record has, before any request: the body to send. */
+  settle?: (z: ZObject, body: RequestBody) => RequestBody;
   /** The body as Gloop names its fields. */
   toGloop?: (body: RequestBody) => RequestBody;
   /** What the answer adds to the output. */
@@ -41,10 +41,10 @@ export function defineRecordCreate(spec: RecordCreate) {
       perform: async (z: ZObject, bundle: Bundle) => {
         const { body, leftOut } = readInput(z, spec.fields, bundle, [...required, ...(spec.mustRead ?? [])]);
         requireValues(z, spec.fields, body, required);
-        spec.check?.(z, body);
+        const settled = spec.settle?.(z, body) ?? body;
         // Gloop cannot search these records: after a lost answer, only a person can tell whether it was saved.
-        const created = await createInGloop(z, bundle, spec.path, spec.toGloop?.(body) ?? body, spec.thing ?? spec.noun.toLowerCase(), spec.lookFor(body), spec.idKey);
-        return withEveryKey(outputFields, { ...body, ...spec.report(created, body), left_out: leftOut.join('; ') });
+        const created = await createInGloop(z, bundle, spec.path, spec.toGloop?.(settled) ?? settled, spec.thing ?? spec.noun.toLowerCase(), spec.lookFor(settled), spec.idKey);
+        return withEveryKey(outputFields, { ...settled, ...spec.report(created, settled), left_out: leftOut.join('; ') });
       },
       sample: { ...spec.sample, left_out: '' },
       outputFields,

@@ -25,7 +25,10 @@ export const createTask = defineRecordCreate({
   path: '/v2/tasks/create',
   fields: taskFields,
   mustRead: ['description'],
-  check: (z, body) => refuseLongerThan(z, taskFields, body, 'description', TASK_DESCRIPTION_MAX_CHARACTERS, 'shorten it, or add the rest as a note'),
+  settle: (z, body) => {
+    refuseLongerThan(z, taskFields, body, 'description', TASK_DESCRIPTION_MAX_CHARACTERS, 'shorten it, or add the rest as a note');
+    return body;
+  },
   lookFor: (body) => `the task "${String(body.subject)}"`,
   // Gloop's example answers a task with a customer's fields: only its id is relied on.
   answered: [{ key: 'id', label: 'Task ID' }, { key: 'message', label: 'Gloop Message' }],

@@ -1,4 +1,4 @@
-import { ACCOUNT_STATUSES, DOCUMENTED_USER_ID, SIGNATURE_TEMPLATES, SMS_TEMPLATES, TASK_PRIORITIES, TASK_STATUSES, TICKET_DEPARTMENTS } from '../../sandbox/seed';
+import { ACCOUNT_STATUSES, DOCUMENTED_USER_ID, SALE_STATUSES, SIGNATURE_TEMPLATES, SMS_TEMPLATES, TASK_PRIORITIES, TASK_STATUSES, TICKET_DEPARTMENTS } from '../../sandbox/seed';
 import { useConnectedSandbox } from '../helpers/sandbox';
 
 type Output = Record<string, string>;
@@ -60,6 +60,38 @@ describe('the lead journey on the sandbox, over real HTTP: lead -> task for its 
     expect(Number(stopped.total_minuets)).toBeGreaterThanOrEqual(1.4);
     expect(await dropdown('open_timer_list')).toEqual([]);
     await expect(create('stop_timer', { timer_id: started.id })).rejects.toThrow('הטיימר כבר הופסק');
+  });
+
+  it('an order in the shop: a category and products, then the sale with its lines, its amounts worked out and checked', async () => {
+    const category = await create('create_product_category', { name: 'חולצות', is_active_yn: true });
+    expect(await dropdown('product_category_list')).toEqual([{ id: category.id, name: 'חולצות' }]);
+    const shirt = await create('create_product', { name: 'חולצת כותנה', price: '49.90', category: category.id, is_active: true, invetory: '12', is_physical: true });
+    await create('create_product', { name: 'דגם ישן', price: '10', category: category.id, is_active: false });
+    expect(await dropdown('product_list')).toEqual([{ id: shirt.id, name: 'חולצת כותנה' }]);
+    const found = await live.zap.run<Output[]>('searches.find_product.operation.perform', { inputData: { product_id: shirt.id } as never });
+    expect(found).toEqual([expect.objectContaining({ id: shirt.id, price: 49.9, invetory: 12, is_active_yn: 'Y', category: category.id, sku: '' })]);
+
+    const customer = await create('create_account', { name: 'רון לוי', status: ACCOUNT_STATUSES[0].id });
+    const statuses = await dropdown('sale_status_list');
+    expect(statuses.map((status) => status.name)).toEqual(SALE_STATUSES.map((status) => status.name));
+    const sale = await create('create_sale', {
+      title: 'הזמנה 1042 מהאתר',
+      status: statuses[1].id,
+      account_id: customer.id,
+      products: [{ product_id: shirt.id, description: 'מידה L', quantity: '3', price_per_unit: '49.90' }],
+      discount_type: '#',
+      discount: '19.70',
+      is_tax: true,
+      tax_rate: '18',
+      total: '153.40',
+    });
+    expect(sale).toMatchObject({ id: expect.stringMatching(/^\d{39}$/), message: 'המכירה נוצרה נוצר בהצלחה', sub_total: 149.7, tax: 23.4 });
+    const [stored] = live.sandbox.store.records('SALES');
+    expect(stored.raw).toBe(
+      `{"title":"הזמנה 1042 מהאתר","status":"${statuses[1].id}","total":153.4,"account_id":"${customer.id}","products":[{"product_id":"${shirt.id}","description":"מידה L","quantity":3,"price_per_unit":49.9,"total_product":149.7}],"discount_type":"#","discount":19.7,"discount_value":19.7,"sub_total":149.7,"is_tax":true,"tax_rate":18,"tax":23.4}`,
+    );
+    await expect(create('create_sale', { title: 'x', status: statuses[0].id, sub_total: '100', total: '90' })).rejects.toThrow('is 90, but 100 less 0 plus VAT 0 is 100');
+    expect(live.sandbox.store.records('SALES')).toHaveLength(1);
   });
 
   it('Gloop\'s Hebrew reasons reach the user: a number it cannot send to, an owner it does not know', async () => {

@@ -12,6 +12,7 @@ export interface Field {
   placeholder?: string;
   choices?: { value: string; label: string }[];
   primary?: boolean;
+  children?: Field[];
 }
 
 export interface Operation {

@@ -106,7 +106,13 @@ describe('references between the Make app\'s files hold', () => {
 });
 
 /** The Make type each Zapier field type stands for, written here apart from the generator. */
-const MAKE_TYPE: Record<string, string> = { string: 'text', text: 'text', boolean: 'boolean', datetime: 'date', password: 'password' };
+const MAKE_TYPE: Record<string, string> = { string: 'text', text: 'text', boolean: 'boolean', datetime: 'date', password: 'password', number: 'number' };
+interface InterfaceItem {
+  name: string;
+  label: string;
+  type: string;
+  spec?: InterfaceItem[];
+}
 const MAKE_RPC: Record<string, string> = {
   user_list: 'listUsers',
   lead_status_list: 'listLeadStatuses',
@@ -120,12 +126,21 @@ const MAKE_RPC: Record<string, string> = {
   ticket_department_list: 'listTicketDepartments',
   ticket_priority_list: 'listTicketPriorities',
   open_timer_list: 'listOpenTimers',
+  sale_status_list: 'listSaleStatuses',
+  product_list: 'listProducts',
+  product_category_list: 'listProductCategories',
 };
 
 function expectParity(params: Record<string, unknown>[], fields: Field[]): void {
   expect(params.map((param) => param.name)).toEqual(fields.map((field) => field.key));
   for (const [index, field] of fields.entries()) {
     const param = params[index];
+    if (field.children) {
+      // A line item is an array whose spec holds the line's fields.
+      expect([param.type, param.label]).toEqual(['array', field.label]);
+      expectParity(param.spec as Record<string, unknown>[], field.children);
+      continue;
+    }
     const dropdown = field.dynamic ? MAKE_RPC[field.dynamic.split('.')[0]] : undefined;
     expect(param).toMatchObject({
       label: field.label,
@@ -152,11 +167,12 @@ describe('parity with the Zapier app', () => {
     const module = project.components.module[id];
     expectParity(json(module.codeFiles.mappableParams), operation.inputFields ?? []);
     const outputs = operation.outputFields.filter((field) => !ZAPIER_ONLY_OUTPUTS.includes(field.key));
-    expect(json<{ name: string; label: string; type: string }[]>(module.codeFiles.interface)).toEqual(
-      outputs.map((field) => ({ name: field.key, label: field.label, type: field.type === 'boolean' ? 'boolean' : field.type === 'datetime' ? 'date' : 'text' })),
-    );
+    // Make gathers a line item's outputs into one array; Zapier names each `products[]quantity`.
+    const flat = (items: InterfaceItem[]): InterfaceItem[] =>
+      items.flatMap((item) => (item.type === 'array' ? flat(item.spec!).map((line) => ({ ...line, name: `${item.name}[]${line.name}` })) : [item]));
+    expect(flat(json<InterfaceItem[]>(module.codeFiles.interface))).toEqual(outputs.map((field) => ({ name: field.key, label: field.label, type: MAKE_TYPE[field.type ?? 'string'] })));
     const communication = json<{ response: { output: Record<string, unknown> } }>(module.codeFiles.communication);
-    expect(Object.keys(communication.response.output).sort()).toEqual(outputs.map((field) => field.key).sort());
+    expect(Object.keys(communication.response.output).sort()).toEqual([...new Set(outputs.map((field) => field.key.split('[]')[0]))].sort());
     expect(Object.keys(json(module.codeFiles.samples) as object).sort()).toEqual(Object.keys(operation.sample).filter((key) => !ZAPIER_ONLY_OUTPUTS.includes(key)).sort());
   });
 

@@ -155,6 +155,34 @@ describe('the Make modules store what the Zapier app stores, for the same input'
     expect(make.sent.at(-1)).toMatchObject({ method: 'PUT', url: `${sandbox.url}/v2/timer/${timers[0].value}` });
   });
 
+  it('createProductCategory, createProduct and createSale send what the Zapier app sends, when every amount is given', async () => {
+    const zap = await connectTo(sandbox);
+    const category = (await make.runModule('createProductCategory', { name: 'חולצות', is_active_yn: true })) as { id: string };
+    const [categoryChoice] = (await make.runRpc('listProductCategories')) as { value: string }[];
+    expect(categoryChoice.value).toBe(category.id);
+    const product = { name: 'חולצת "כותנה"', price: 49.9, category: category.id, is_active: true, invetory: 12, sku: 'SH-01' };
+    await expectSameAsZapier(zap, [['createProduct', 'create_product', 'PRODUCTS', product]]);
+    const products = (await make.runRpc('listProducts')) as { value: string }[];
+    const [status] = (await make.runRpc('listSaleStatuses')) as { value: string }[];
+    const sale = {
+      title: 'הזמנה 1042',
+      status: status.value,
+      total: 153.4,
+      products: [{ product_id: products[0].value, description: 'מידה L', quantity: 3, price_per_unit: 49.9, total_product: 149.7 }],
+      discount_type: '#',
+      discount: 19.7,
+      discount_value: 19.7,
+      sub_total: 149.7,
+      is_tax: true,
+      tax_rate: 18,
+      tax: 23.4,
+    };
+    await expectSameAsZapier(zap, [['createSale', 'create_sale', 'SALES', sale]]);
+    const found = await make.runModule('getProduct', { product_id: products[0].value });
+    const zapped = await zap.run<unknown[]>('searches.find_product.operation.perform', { inputData: { product_id: products[0].value } as never });
+    expect(found).toEqual(zapped);
+  });
+
   it('searches leads only, or leads and customers, and customers only, with every output key', async () => {
     const created = (await make.runModule('createLead', { name: 'נועה', phone: '0509998877' })) as { id: string };
     const [status] = (await make.runRpc('listCustomerStatuses')) as { value: string }[];

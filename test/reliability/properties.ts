@@ -48,6 +48,13 @@ const id = mostly(
 );
 const yesNo = mostly(fc.oneof({ arbitrary: fc.oneof(fc.boolean(), fc.constantFrom('true', 'false', 'yes', 'no', 'כן', 'לא', ' TRUE ', '')), weight: 8 }, { arbitrary: text, weight: 1 }));
 const anyText = mostly(text);
+/** Amounts as a Zap maps them: numbers, digit strings with or without a decimal point, and text. */
+const amount = mostly(
+  fc.oneof(
+    { arbitrary: fc.oneof(fc.integer({ min: -1000, max: 1_000_000 }), fc.stringMatching(/^-?\d{1,7}(\.\d{1,2})?$/), fc.constantFrom(' 49.90 ', '1,234', '₪50', '1e3')), weight: 8 },
+    { arbitrary: text, weight: 1 },
+  ),
+);
 
 type Body = Record<string, unknown>;
 interface Operation {
@@ -60,7 +67,7 @@ interface Operation {
 const fieldsOf = (operation: { operation: object }) => (operation.operation as { inputFields: { key: string; type?: string; dynamic?: string; search?: string }[] }).inputFields;
 function inputsFor(operation: { operation: object }, special: Record<string, fc.Arbitrary<unknown>> = {}, requiredKeys: string[] = []): fc.Arbitrary<Body> {
   const model = Object.fromEntries(
-    fieldsOf(operation).map((field) => [field.key, special[field.key] ?? (field.dynamic || field.search ? id : field.type === 'boolean' ? yesNo : anyText)]),
+    fieldsOf(operation).map((field) => [field.key, special[field.key] ?? (field.dynamic || field.search ? id : field.type === 'boolean' ? yesNo : field.type === 'number' ? amount : anyText)]),
   );
   return fc.record(model, { requiredKeys });
 }
@@ -74,6 +81,8 @@ const MORE_ACTIONS = {
   create_ticket: '/v2/tickets/create',
   shorten_link: '/v2/links/shortner',
   start_timer: '/v2/timer/start',
+  create_product: '/v2/products/create',
+  create_product_category: '/v2/products/categories/create',
 } as const;
 /** A field Gloop knows by another name. */
 const BODY_KEY: Record<string, string> = { access_code: 'password' };
@@ -153,7 +162,7 @@ const PERSONS = ['create_lead', 'create_lead_with_duplicate_check', 'create_acco
  * from its code. A value is blank (left out), readable (sent as `value`), or unreadable (left out
  * and reported, or refused where Gloop needs it).
  */
-type Reading = { kind: 'blank' } | { kind: 'readable'; value: string | boolean } | { kind: 'unreadable' };
+type Reading = { kind: 'blank' } | { kind: 'readable'; value: string | boolean | number } | { kind: 'unreadable' };
 const BLANK: Reading = { kind: 'blank' };
 const UNREADABLE: Reading = { kind: 'unreadable' };
 const YES = ['true', 'yes', 'y', '1', 'on', 'כן'];
@@ -188,6 +197,8 @@ function reading(field: { key: string; type?: string; dynamic?: string; search?:
     if (typeof value === 'number' && !Number.isSafeInteger(value)) return UNREADABLE;
     return /^[1-9]\d{0,38}$/.test(text.trim()) ? { kind: 'readable', value: text.trim() } : UNREADABLE;
   }
+  // JSON has no -0: "-0" arrives as 0, the same amount.
+  if (field.type === 'number') return /^-?\d{1,15}(\.\d{1,6})?$/.test(text.trim()) ? { kind: 'readable', value: Number(text.trim()) + 0 } : UNREADABLE;
   if (field.type === 'datetime' && field.key === 'start_time') {
     const time = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text.trim()) ? Date.parse(text.trim()) : Number.NaN;
     return Number.isNaN(time) ? UNREADABLE : { kind: 'readable', value: new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z') };
@@ -232,6 +243,8 @@ function certainRefusal(operation: Operation, readings: Record<string, Reading>,
     if (missing) return `no readable ${missing}`;
     if (operation.key === 'create_task' && unreadable('description')) return 'an unreadable description';
     if (operation.key === 'start_timer' && unreadable('start_time')) return 'an unreadable start time';
+    if (operation.key === 'create_product' && ['invetory', 'is_physical'].some(unreadable)) return 'an unreadable stock or kind of product';
+    if (operation.key === 'create_product_category' && unreadable('is_active_yn')) return 'an unreadable "Active"';
     if (unreadable('url')) return 'not a web address';
     if (operation.key === 'create_task' && has('description') && [...String((readings.description as { value: string }).value)].length > 4000) return 'a description over 4000 characters';
     return undefined;

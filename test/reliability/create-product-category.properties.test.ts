@@ -1,0 +1,3 @@
+import { propertyTest } from './properties';
+
+propertyTest('create_product_category');

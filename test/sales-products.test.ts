@@ -1,0 +1,161 @@
+import nock from 'nock';
+import { App, authData, BASE_URL, LEAD_ID, localZap, perform, USER_ID, zapierErrorOf } from './helpers/app';
+import { capturePost } from './helpers/capture';
+import { useNock } from './helpers/nock';
+
+useNock();
+
+const SALE_STATUS = '234208723204765111610925577932915778841';
+const PRODUCT = '271931293467543909784429886793843358217';
+const OTHER_PRODUCT = '271931293467543909784429886793843358218';
+const CATEGORY = '271931386971455797394479962881631377483';
+const run = (key: string, inputData: Record<string, unknown>) => perform(App.creates[key as 'create_sale'], { authData, inputData });
+const refused = (problem: string) => ({ name: 'AppError', code: 'InvalidInput', status: 400, message: `${problem}; fix it in this step's fields.` });
+const sale = (more: Record<string, unknown>) => ({ title: 'הזמנה 1042', status: SALE_STATUS, ...more });
+
+describe('create_sale', () => {
+  it('sends the lines and amounts it was given byte for byte, and works out the ones left blank', async () => {
+    const received = capturePost('/v2/sales/create', 201, { id: LEAD_ID, message: 'המכירה נוצרה נוצר בהצלחה' });
+    const output = await run('create_sale', sale({
+      owner: USER_ID,
+      account_id: LEAD_ID,
+      products: [
+        { product_id: PRODUCT, description: 'מידה L "כחול"', quantity: '2', price_per_unit: '49.90' },
+        { product_id: OTHER_PRODUCT, quantity: 1, price_per_unit: 100, total_product: '100' },
+        { description: '' },
+      ],
+      discount_type: '%',
+      discount: '10',
+      is_tax: 'yes',
+      tax_rate: '18',
+      total: '212.2',
+      admin_notes: 'שורה 1\nשורה 2',
+    }));
+    // 2 × 49.90 + 100 = 199.80; 10% off = 19.98; VAT 18% of 179.82 = 32.37; total 212.19, within a rounding of 212.2.
+    const body = {
+      title: 'הזמנה 1042',
+      status: SALE_STATUS,
+      total: 212.2,
+      owner: USER_ID,
+      account_id: LEAD_ID,
+      products: [
+        { product_id: PRODUCT, description: 'מידה L "כחול"', quantity: 2, price_per_unit: 49.9, total_product: 99.8 },
+        { product_id: OTHER_PRODUCT, quantity: 1, price_per_unit: 100, total_product: 100 },
+      ],
+      discount_type: '%',
+      discount: 10,
+      discount_value: 19.98,
+      sub_total: 199.8,
+      is_tax: true,
+      tax_rate: 18,
+      tax: 32.37,
+      admin_notes: 'שורה 1\nשורה 2',
+    };
+    expect(received).toEqual([JSON.stringify(body)]);
+    expect(output).toEqual({ ...body, id: LEAD_ID, message: 'המכירה נוצרה נוצר בהצלחה', lead_id: '', left_out: '' });
+  });
+
+  it('takes an amount discount and no VAT, sending the VAT as nothing', async () => {
+    const received = capturePost('/v2/sales/create', 201, { id: LEAD_ID });
+    await run('create_sale', sale({ sub_total: '500', discount_type: '#', discount: '50', is_tax: 'no', total: '450' }));
+    expect(JSON.parse(received[0])).toEqual({ title: 'הזמנה 1042', status: SALE_STATUS, total: 450, discount_type: '#', discount: 50, discount_value: 50, sub_total: 500, is_tax: false, tax: 0 });
+  });
+
+  it('sends only the total when nothing else is given to check it against', async () => {
+    const received = capturePost('/v2/sales/create', 201, { id: LEAD_ID });
+    await run('create_sale', sale({ total: '99.90' }));
+    expect(received).toEqual([JSON.stringify({ title: 'הזמנה 1042', status: SALE_STATUS, total: 99.9 })]);
+  });
+
+  it.each([
+    [{ products: [{ quantity: '2', price_per_unit: '10', total_product: '25' }], total: '25' }, 'The numbers do not add up: "Line Total" is 25, but line 1\'s 2 × 10 is 20'],
+    [{ products: [{ quantity: '1', price_per_unit: '10' }, { total_product: '5' }], sub_total: '20', total: '20' }, 'The numbers do not add up: "Subtotal" is 20, but the product lines added up is 15'],
+    [{ sub_total: '200', discount_type: '%', discount: '10', discount_value: '25', total: '175' }, 'The numbers do not add up: "Discount Amount" is 25, but 10% of 200 is 20'],
+    [{ sub_total: '100', is_tax: 'yes', tax_rate: '18', tax: '17', total: '117' }, 'The numbers do not add up: "VAT Amount" is 17, but 18% of 100 is 18'],
+    [{ sub_total: '100', is_tax: 'no', tax: '18', total: '118' }, 'The numbers do not add up: "VAT Amount" is 18, but nothing, as VAT Added is no, is 0'],
+    [{ sub_total: '100', is_tax: 'yes', tax_rate: '18', total: '100' }, 'The numbers do not add up: "Total" is 100, but 100 less 0 plus VAT 18 is 118'],
+    [{ sub_total: '100', discount: '10', total: '90' }, '"Discount" is given without "Discount Type", so it could be a percentage or an amount: choose one'],
+    [{ products: [{ quantity: 'two', price_per_unit: '10' }], total: '20' }, '"Products" line 1: "Quantity" must be a number such as 1234.50, not "two"'],
+    [{ sub_total: '1,000', total: '1000' }, '"Subtotal" must be a number such as 1234.50, not "1,000"'],
+    [{ products: [{ product_id: 'TV' }], total: '20' }, '"Products" line 1: "Product" must be a Gloop ID (up to 39 digits), not "TV"'],
+    [{}, '"Total" is empty, and Gloop needs it: map a value'],
+  ])('refuses %j before any request, saying which number is off', async (more, problem) => {
+    expect(await zapierErrorOf(run('create_sale', sale(more)))).toEqual(refused(problem));
+  });
+
+  it('keeps Gloop\'s Hebrew reason when it refuses the sale', async () => {
+    nock(BASE_URL).post('/v2/sales/create').reply(400, { message: 'סטטוס לא קיים' });
+    const error = await zapierErrorOf(run('create_sale', sale({ total: '10' })));
+    expect(error.message).toContain('סטטוס לא קיים');
+  });
+});
+
+describe('create_product and create_product_category', () => {
+  it('sends the product under Gloop\'s own key names, price and stock as numbers', async () => {
+    const received = capturePost('/v2/products/create', 201, { id: PRODUCT, message: 'המוצר נוצר בהצלחה' });
+    const output = await run('create_product', { name: 'חולצה "כותנה"', price: '49.90', category: CATEGORY, is_active: 'yes', desctiption: 'שורה\n', invetory: '12', is_physical: 'true', sku: 'SH-01' });
+    expect(received).toEqual([
+      JSON.stringify({ name: 'חולצה "כותנה"', price: 49.9, category: CATEGORY, is_active: true, desctiption: 'שורה\n', sku: 'SH-01', invetory: 12, is_physical: true }),
+    ]);
+    expect(output).toMatchObject({ id: PRODUCT, message: 'המוצר נוצר בהצלחה', left_out: '' });
+  });
+
+  it.each([
+    [{ name: 'x', price: '₪50', category: CATEGORY, is_active: 'yes' }, '"Price" must be a number such as 1234.50, not "₪50"'],
+    [{ name: 'x', price: '50', category: CATEGORY, is_active: 'yes', invetory: 'many' }, '"Opening Stock" must be a number such as 1234.50, not "many"'],
+    [{ name: 'x', price: '50', is_active: 'yes' }, '"Category" is empty, and Gloop needs it: map a value'],
+  ])('refuses %j before any request', async (inputData, problem) => {
+    expect(await zapierErrorOf(run('create_product', inputData))).toEqual(refused(problem));
+  });
+
+  it('creates a category and says what to look for when the answer is lost', async () => {
+    const received = capturePost('/v2/products/categories/create', 201, { id: CATEGORY, message: 'הקטגוריה נוצרה בהצלחה' });
+    const output = await run('create_product_category', { name: 'חולצות', is_active_yn: 'yes', woo_id: '17' });
+    expect(received).toEqual([JSON.stringify({ name: 'חולצות', is_active_yn: true, woo_id: '17' })]);
+    expect(output).toMatchObject({ id: CATEGORY, left_out: '' });
+    nock(BASE_URL).post('/v2/products/categories/create').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    expect(await zapierErrorOf(run('create_product_category', { name: 'חולצות' }))).toEqual({
+      name: 'AppError',
+      code: 'GloopOutcomeUnknown',
+      status: 504,
+      message:
+        'Gloop may have saved the product category: the connection was lost (ECONNRESET), and the app could not check; look in Gloop for the product category "חולצות" before you replay this run, or it may be saved twice.',
+    });
+  });
+});
+
+describe('find_product and the new dropdowns', () => {
+  it('finds a product by id, ids as text and Gloop\'s nulls as blanks', async () => {
+    nock(BASE_URL)
+      .get(`/v2/products/${PRODUCT}`)
+      .reply(200, `{"items":[{"id":${PRODUCT},"name":"TV","price":550,"sku":null,"invetory":4,"is_active_yn":"Y","category":${CATEGORY}}],"hasMore":false}`, { 'Content-Type': 'application/json' });
+    const results = (await perform(App.searches.find_product, { authData, inputData: { product_id: PRODUCT } })) as unknown as Record<string, unknown>[];
+    expect(results).toEqual([
+      { id: PRODUCT, name: 'TV', price: 550, desctiption: '', sku: '', invetory: 4, is_physical_yn: '', is_active_yn: 'Y', category: CATEGORY, payplus_uid: '', created: '', updated: '' },
+    ]);
+  });
+
+  it('answers no product for an empty page', async () => {
+    nock(BASE_URL).get(`/v2/products/${PRODUCT}`).reply(200, { items: [], hasMore: false });
+    expect(await perform(App.searches.find_product, { authData, inputData: { product_id: PRODUCT } })).toEqual([]);
+  });
+
+  it('lists active products and categories only, and sale statuses', async () => {
+    nock(BASE_URL)
+      .get('/v2/products/')
+      .query(true)
+      .reply(200, { items: [{ id: PRODUCT, name: 'TV', is_active_yn: 'Y' }, { id: OTHER_PRODUCT, name: 'Old', is_active_yn: 'N' }], hasMore: false });
+    nock(BASE_URL)
+      .get('/v2/products/categories/')
+      .query(true)
+      .reply(200, { items: [{ id: CATEGORY, name: 'חולצות', is_active_yn: 'Y' }, { id: PRODUCT, name: 'ישן', is_active_yn: 'N' }], hasMore: false });
+    nock(BASE_URL)
+      .get('/v2/sales/statuses')
+      .query(true)
+      .reply(200, { items: [{ id: SALE_STATUS, name: 'ממתין לתשלום', is_active: 'Y' }], hasMore: false });
+    const list = (key: string) => localZap().run<Record<string, unknown>[]>(`triggers.${key}.operation.perform`, { meta: { page: 0 } as never });
+    expect(await list('product_list')).toEqual([{ id: PRODUCT, name: 'TV' }]);
+    expect(await list('product_category_list')).toEqual([{ id: CATEGORY, name: 'חולצות' }]);
+    expect(await list('sale_status_list')).toEqual([{ id: SALE_STATUS, name: 'ממתין לתשלום' }]);
+  });
+});
