@@ -46,7 +46,7 @@ interface BodySpec {
   lines?: Record<string, BodySpec>;
 }
 
-const RECORD_KINDS: readonly string[] = ['LEADS', 'ACCOUNTS', 'NOTES', 'TASKS', 'SMS', 'DOCUMENTS', 'TICKETS', 'LINKS', 'TIMERS', 'SALES', 'PRODUCTS', 'CATEGORIES'];
+const RECORD_KINDS: readonly string[] = ['LEADS', 'ACCOUNTS', 'NOTES', 'TASKS', 'SMS', 'DOCUMENTS', 'TICKETS', 'LINKS', 'TIMERS', 'SALES', 'PRODUCTS', 'CATEGORIES', 'MOVEMENTS'];
 const EXT = ['ext_one', 'ext_two', 'ext_three', 'ext_four'];
 const UTM = ['utm_campaign', 'utm_term', 'utm_content', 'utm_medium', 'utm_source'];
 const SMART_LEAD: BodySpec = { required: ['name', 'f_name', 'phone'], text: ['name', 'f_name', 'l_name', 'email', 'phone', ...UTM, 'text'] };
@@ -96,6 +96,8 @@ const PRODUCT: BodySpec = {
   numbers: ['price', 'invetory'],
   booleans: ['is_physical', 'is_active'],
 };
+const MOVEMENT: BodySpec = { required: ['product_id', 'operation', 'quantity', 'comment'], text: ['operation', 'comment'], ids: { product_id: 'PRODUCTS' }, numbers: ['quantity'] };
+const MOVEMENT_COMMENT_MAX_LENGTH = 4000;
 const CATEGORY: BodySpec = { required: ['name'], text: ['name', 'description', 'payplus_uid', 'woo_id'], booleans: ['is_active_yn'] };
 const SEARCH: BodySpec = { required: [], text: ['name', 'phone', 'email', 'passport', 'company', 'limit', 'order_by', 'order', 'object_type'] };
 
@@ -133,6 +135,7 @@ const ENTITY_NAMES: Record<ChoiceKind | RecordKind, string> = {
   SALES: 'מכירה',
   PRODUCTS: 'מוצר',
   CATEGORIES: 'קטגוריה',
+  MOVEMENTS: 'תנועת מלאי',
 };
 
 /** Gloop API v2 as `shared/gloop-api.md` describes it: the endpoints, their shapes and their Hebrew errors. */
@@ -169,11 +172,13 @@ export class GloopApi {
     '/v2/products/create': { POST: (request) => this.createProduct(request) },
     '/v2/products/categories/': { GET: (request) => this.listRecords('CATEGORIES', request, categoryOf) },
     '/v2/products/categories/create': { POST: (request) => this.createCategory(request) },
+    '/v2/products/inventory/movment': { POST: (request) => this.moveStock(request) },
   };
   /** Paths with an id in them: `PUT /v2/timer/{timer_id}`. */
   private readonly patterns: [RegExp, Record<string, (request: ApiRequest, id: string) => ApiResponse>][] = [
     [/^\/v2\/timer\/(\d+)$/, { PUT: (_request, id) => this.stopTimer(id) }],
     [/^\/v2\/products\/(\d+)$/, { GET: (_request, id) => this.productDetails(id) }],
+    [/^\/v2\/products\/inventory\/(\d+)$/, { GET: (_request, id) => this.movementLog(id) }],
   ];
 
   constructor(
@@ -400,6 +405,28 @@ export class GloopApi {
     const body = this.validated(request.body, CATEGORY);
     const record = this.save('CATEGORIES', request.body, body);
     return { status: 201, body: { id: record.id, message: 'הקטגוריה נוצרה בהצלחה' } };
+  }
+
+  /** Stock may go below zero, as the vendor's example shows (4 units, 10 out: -6). */
+  private moveStock(request: ApiRequest): ApiResponse {
+    const body = this.validated(request.body, MOVEMENT);
+    if (body.operation !== 'IN' && body.operation !== 'OUT') throw new ApiError(400, 'סוג הפעולה חייב להיות IN או OUT');
+    if ([...String(body.comment)].length > MOVEMENT_COMMENT_MAX_LENGTH) throw new ApiError(400, `ההערה ארוכה מ-${MOVEMENT_COMMENT_MAX_LENGTH} תווים`);
+    const product = this.store.records('PRODUCTS').find((record) => record.id === body.product_id)!;
+    const before = Number(product.fields.invetory ?? 0);
+    const after = before + (body.operation === 'IN' ? 1 : -1) * Number(body.quantity);
+    this.store.updateFields('PRODUCTS', product.id, { ...product.fields, invetory: after });
+    this.save('MOVEMENTS', request.body, { ...body, total_before: before, total_after: after }, String(this.store.records('MOVEMENTS').length + 23));
+    return { status: 201, body: { inventory_after: after, inventory_before: before, message: 'הפעולה הושלמה' } };
+  }
+
+  /** A product's movements, newest first. */
+  private movementLog(productId: string): ApiResponse {
+    const items = this.store
+      .records('MOVEMENTS')
+      .filter((record) => record.fields.product_id === productId)
+      .map(({ id, created, fields }) => ({ id, operation: fields.operation, quantity: fields.quantity, total_after: fields.total_after, total_before: fields.total_before, comment: fields.comment, created, product_id: fields.product_id }));
+    return { status: 200, body: { items, hasMore: false, limit: DEFAULT_PAGE, offset: 0, count: items.length } };
   }
 
   /** A list of records created through the API, oldest first, paged as Gloop pages its lists. */

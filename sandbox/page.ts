@@ -1,6 +1,6 @@
 import type { StoredRecord } from './store';
 
-const KIND_NAMES: Record<StoredRecord['kind'], string> = { LEADS: 'ליד', ACCOUNTS: 'לקוח', NOTES: 'הערה', TASKS: 'משימה', SMS: 'SMS', DOCUMENTS: 'מסמך לחתימה', TICKETS: 'פנייה', LINKS: 'קישור מקוצר', TIMERS: 'טיימר', SALES: 'מכירה', PRODUCTS: 'מוצר', CATEGORIES: 'קטגוריית מוצרים' };
+const KIND_NAMES: Record<StoredRecord['kind'], string> = { LEADS: 'ליד', ACCOUNTS: 'לקוח', NOTES: 'הערה', TASKS: 'משימה', SMS: 'SMS', DOCUMENTS: 'מסמך לחתימה', TICKETS: 'פנייה', LINKS: 'קישור מקוצר', TIMERS: 'טיימר', SALES: 'מכירה', PRODUCTS: 'מוצר', CATEGORIES: 'קטגוריית מוצרים', MOVEMENTS: 'תנועת מלאי' };
 /** Fields that read left to right whatever the page's direction: `+972…`, not `…972+`. */
 const LEFT_TO_RIGHT = new Set(['phone', 'email', 'from', 'target', 'document', 'url', 'short_url']);
 /** When a record arrived, as a person in Israel reads it. */
@@ -46,6 +46,10 @@ const SHOWN_FIELDS: Record<string, string> = {
   price: 'מחיר',
   invetory: 'מלאי',
   category: 'קטגוריה',
+  product_id: 'מוצר',
+  operation: 'פעולה',
+  quantity: 'כמות',
+  total_after: 'מלאי אחרי',
 };
 
 /** A sale's lines, one to a row: product × quantity at the unit price = the line's total. */
@@ -88,7 +92,7 @@ ol { list-style: none; padding: 0; }
 .record h2 { margin: 0 0 .25rem; font-size: 1.1rem; }
 .leads { border-inline-start: 4px solid #4f7cff; } .accounts { border-inline-start: 4px solid #2fa36b; } .notes { border-inline-start: 4px solid #e0a030; }
 .tickets { border-inline-start: 4px solid #f39c12; } .links { border-inline-start: 4px solid #7f8c8d; } .timers { border-inline-start: 4px solid #2c3e50; }
-.sales { border-inline-start: 4px solid #27ae60; } .products, .categories { border-inline-start: 4px solid #8e6c3a; }
+.sales { border-inline-start: 4px solid #27ae60; } .products, .categories, .movements { border-inline-start: 4px solid #8e6c3a; }
 .tasks { border-inline-start: 4px solid #9b59b6; } .sms { border-inline-start: 4px solid #16a2b8; } .documents { border-inline-start: 4px solid #d9534f; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: .5rem 0 0; }
 dt { font-weight: 600; } dd { margin: 0; white-space: pre-wrap; } dd[dir="ltr"] { text-align: end; }

@@ -17,7 +17,7 @@ import {
   type Choice,
 } from './seed';
 
-export type RecordKind = 'LEADS' | 'ACCOUNTS' | 'NOTES' | 'TASKS' | 'SMS' | 'DOCUMENTS' | 'TICKETS' | 'LINKS' | 'TIMERS' | 'SALES' | 'PRODUCTS' | 'CATEGORIES';
+export type RecordKind = 'LEADS' | 'ACCOUNTS' | 'NOTES' | 'TASKS' | 'SMS' | 'DOCUMENTS' | 'TICKETS' | 'LINKS' | 'TIMERS' | 'SALES' | 'PRODUCTS' | 'CATEGORIES' | 'MOVEMENTS';
 export type ChoiceKind =
   | 'users'
   | 'lead_statuses'

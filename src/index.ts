@@ -29,6 +29,7 @@ import { findLead, findOrCreateLead } from './leads/find';
 import { createNote } from './notes/create';
 import { createProduct, createProductCategory } from './products/create';
 import { findProduct } from './products/find';
+import { moveStock } from './products/stock';
 import { createSale } from './sales/create';
 import { createSignatureDocument } from './signatures/create';
 import { sendSmsAction, sendSmsTemplateAction } from './sms/send';
@@ -80,6 +81,7 @@ export default defineApp({
     [createSale.key]: createSale,
     [createProduct.key]: createProduct,
     [createProductCategory.key]: createProductCategory,
+    [moveStock.key]: moveStock,
   },
   searchOrCreates: {
     [findOrCreateLead.key]: findOrCreateLead,

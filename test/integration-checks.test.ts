@@ -262,6 +262,7 @@ const MINIMAL = {
   create_sale: { path: '/v2/sales/create', answer: { id: LEAD_ID }, input: { title: 'הזמנה', status: STATUS_ID, total: '100' } },
   create_product: { path: '/v2/products/create', answer: { id: LEAD_ID }, input: { name: 'TV', price: '550', category: STATUS_ID, is_active: 'yes' } },
   create_product_category: { path: '/v2/products/categories/create', answer: { id: LEAD_ID }, input: { name: 'חולצות' } },
+  move_stock: { path: '/v2/products/inventory/movment', answer: { inventory_before: 4, inventory_after: 1 }, input: { product_id: LEAD_ID, operation: 'OUT', quantity: '3', comment: 'x' } },
 } as const;
 const MINIMAL_SEARCHES = {
   find_lead: { type: 'LEADS', input: { phone: '0501234567' } },
@@ -393,6 +394,7 @@ describe('Publishing requirements and build guidelines', () => {
       create_product: ['name', 'price', 'category', 'is_active'],
       create_product_category: ['name'],
       find_product: ['product_id'],
+      move_stock: ['product_id', 'operation', 'quantity', 'comment'],
     });
   });
 

@@ -159,3 +159,50 @@ describe('find_product and the new dropdowns', () => {
     expect(await list('sale_status_list')).toEqual([{ id: SALE_STATUS, name: 'ממתין לתשלום' }]);
   });
 });
+
+describe('move_stock', () => {
+  const movement = { product_id: PRODUCT, operation: 'OUT', quantity: '10', comment: 'חשבונית 345 "ספק"' };
+  const sent = JSON.stringify({ product_id: PRODUCT, operation: 'OUT', quantity: 10, comment: 'חשבונית 345 "ספק"' });
+
+  it('sends the movement byte for byte and returns the stock before and after it, below zero included', async () => {
+    const received = capturePost('/v2/products/inventory/movment', 201, { inventory_after: -6, inventory_before: 4, message: 'הפעולה הושלמה' });
+    expect(await run('move_stock', movement)).toEqual({ ...movement, quantity: 10, inventory_before: 4, inventory_after: -6, message: 'הפעולה הושלמה', confirmed_by_search: false });
+    expect(received).toEqual([sent]);
+  });
+
+  it('after a lost answer, reads the product\'s movement log and reports the movement Gloop logged, once', async () => {
+    nock(BASE_URL).post('/v2/products/inventory/movment').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    const now = new Date().toISOString();
+    nock(BASE_URL)
+      .get(`/v2/products/inventory/${PRODUCT}`)
+      .reply(200, {
+        items: [
+          { id: '42', operation: 'OUT', quantity: 10, total_after: -6, total_before: 4, comment: movement.comment, created: now },
+          { id: '41', operation: 'OUT', quantity: 10, total_after: 4, total_before: 14, comment: movement.comment, created: '2021-09-04T11:21:55.292Z' },
+        ],
+      });
+    expect(await run('move_stock', movement)).toMatchObject({ inventory_before: 4, inventory_after: -6, confirmed_by_search: true });
+  });
+
+  it('after a lost answer with no such movement in the log since the request, says the run can be replayed', async () => {
+    nock(BASE_URL).post('/v2/products/inventory/movment').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(BASE_URL)
+      .get(`/v2/products/inventory/${PRODUCT}`)
+      .reply(200, { items: [{ id: '41', operation: 'OUT', quantity: 10, total_after: 4, total_before: 14, comment: movement.comment, created: '2021-09-04T11:21:55.292Z' }] });
+    expect(await zapierErrorOf(run('move_stock', movement))).toEqual({
+      name: 'AppError',
+      code: 'GloopUnreachable',
+      status: 503,
+      message:
+        'Gloop did not save the stock movement: the connection was lost (ECONNRESET), and a search right after found no such stock movement; replay this run once Gloop is working again.',
+    });
+  });
+
+  it.each([
+    ['a quantity in words', { ...movement, quantity: 'ten' }, '"Quantity" must be a number such as 1234.50, not "ten"'],
+    ['no comment', { ...movement, comment: '' }, '"Comment" is empty, and Gloop needs it: map a value'],
+    ['a comment over 4000 characters', { ...movement, comment: 'ש'.repeat(4001) }, '"Comment" has 4001 characters and Gloop takes at most 4000: shorten it'],
+  ])('refuses %s before any request', async (_case, inputData, problem) => {
+    expect(await zapierErrorOf(run('move_stock', inputData))).toEqual(refused(problem));
+  });
+});

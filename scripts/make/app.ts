@@ -67,6 +67,8 @@ interface ModuleSpec {
   output: 'created' | 'duplicate-check' | 'found';
   /** The key of Gloop's answer that proves it did the work, when not `id`. */
   proofKey?: string;
+  /** The proof is a figure, which may be 0 (the stock after a movement): present, not truthy. */
+  proofIsFigure?: boolean;
   /** A change (PUT) or a look-up (GET) rather than a new record: the record's id goes in the path, nothing in the body. */
   method?: 'PUT' | 'GET';
   /** Fields Gloop knows by another name. */
@@ -121,6 +123,18 @@ export const MODULES: ModuleSpec[] = [
   { id: 'createSale', zapierKey: 'create_sale', kind: 'creates', label: 'Create a Sale', path: '/v2/sales/create', body: 'plain', output: 'created', crud: 'create' },
   { id: 'createProduct', zapierKey: 'create_product', kind: 'creates', label: 'Create a Product', path: '/v2/products/create', body: 'plain', output: 'created', crud: 'create' },
   { id: 'createProductCategory', zapierKey: 'create_product_category', kind: 'creates', label: 'Create a Product Category', path: '/v2/products/categories/create', body: 'plain', output: 'created', crud: 'create' },
+  {
+    id: 'moveStock',
+    zapierKey: 'move_stock',
+    kind: 'creates',
+    label: 'Move Stock',
+    path: '/v2/products/inventory/movment',
+    body: 'plain',
+    output: 'created',
+    proofKey: 'inventory_after',
+    proofIsFigure: true,
+    crud: 'update',
+  },
   { id: 'getProduct', zapierKey: 'find_product', kind: 'searches', label: 'Get a Product', path: '/v2/products/{{parameters.product_id}}', method: 'GET', body: 'lookup', output: 'found' },
 ];
 
@@ -234,6 +248,7 @@ function responseOf(spec: ModuleSpec, operation: ZapierOperation, fields: Field[
   const answered: Record<string, string> = {
     [proofKey]: iml(`body.${proofKey}`),
     document: iml('ifempty(body.document; "")'),
+    inventory_before: iml('body.inventory_before'),
     ticket_status: iml('ifempty(body.ticket_status; parameters.status)'),
     short_url: iml('ifempty(body.short_url; "")'),
     guid_value: iml('ifempty(body.guid; "")'),
@@ -245,7 +260,7 @@ function responseOf(spec: ModuleSpec, operation: ZapierOperation, fields: Field[
   };
   return {
     // Reported created only with the id Gloop gave it.
-    valid: iml(`body.${proofKey}`),
+    valid: iml(spec.proofIsFigure ? `ifempty(body.${proofKey}; "missing") != "missing"` : `body.${proofKey}`),
     // Every output on every run, blank where nothing was sent, as the Zapier app answers.
     output: Object.fromEntries(outputKeysOf(outputs).map((key) => [key, answered[key] ?? sent(key)])),
   };
@@ -410,7 +425,7 @@ export function makeAppFiles(): Map<string, string> {
       { label: 'Customers', modules: ['createCustomer', 'searchCustomers'] },
       { label: 'Tasks, SMS and Documents', modules: ['createTask', 'sendSms', 'sendSmsFromTemplate', 'createDocumentForSignature'] },
       { label: 'Tickets, Links and Timers', modules: ['createTicket', 'shortenLink', 'startTimer', 'stopTimer'] },
-      { label: 'Sales and Products', modules: ['createSale', 'createProduct', 'createProductCategory', 'getProduct'] },
+      { label: 'Sales and Products', modules: ['createSale', 'createProduct', 'createProductCategory', 'getProduct', 'moveStock'] },
     ]),
   );
   files.set('README.md', readme());

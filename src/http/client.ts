@@ -162,8 +162,8 @@ export async function createInGloop(
   body: Record<string, unknown>,
   noun: string,
   confirmation: Confirmation | string,
-  // What Gloop names the new record's id: an SMS answers `shipment_id`.
-  idKey = 'id',
+  // What Gloop names the new record's id (an SMS answers `shipment_id`), or how its answer proves the work.
+  idKey: string | ((answer: Record<string, unknown>) => string | undefined) = 'id',
 ): Promise<Created> {
   const secrets = secretsOf(bundle.authData);
   const since = Date.now();
@@ -178,7 +178,7 @@ export async function createInGloop(
     throw failureFromResponse(z, { status: answer.status, body: answer.content, retryAfter: answer.retryAfter }, secrets);
   } else {
     const parsed = parseAnswer(answer.content);
-    const id = typeof parsed === 'string' ? undefined : idFrom(parsed[idKey]);
+    const id = typeof parsed === 'string' ? undefined : typeof idKey === 'string' ? idFrom(parsed[idKey]) : idKey(parsed);
     if (typeof parsed !== 'string' && id !== undefined) {
       return { id, message: typeof parsed.message === 'string' ? parsed.message : '', confirmedBySearch: false, answer: parsed };
     }

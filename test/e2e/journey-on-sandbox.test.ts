@@ -1,5 +1,5 @@
 import { ACCOUNT_STATUSES, DOCUMENTED_USER_ID, SALE_STATUSES, SIGNATURE_TEMPLATES, SMS_TEMPLATES, TASK_PRIORITIES, TASK_STATUSES, TICKET_DEPARTMENTS } from '../../sandbox/seed';
-import { useConnectedSandbox } from '../helpers/sandbox';
+import { armFault, useConnectedSandbox } from '../helpers/sandbox';
 
 type Output = Record<string, string>;
 const live = useConnectedSandbox();
@@ -92,6 +92,15 @@ describe('the lead journey on the sandbox, over real HTTP: lead -> task for its 
     );
     await expect(create('create_sale', { title: 'x', status: statuses[0].id, sub_total: '100', total: '90' })).rejects.toThrow('is 90, but 100 less 0 plus VAT 0 is 100');
     expect(live.sandbox.store.records('SALES')).toHaveLength(1);
+
+    // The stock follows the sale; an answer dropped after Gloop moved it is read back from the product's log, not sent again.
+    const out = await create('move_stock', { product_id: shirt.id, operation: 'OUT', quantity: '3', comment: 'הזמנה 1042' });
+    expect(out).toMatchObject({ inventory_before: 12, inventory_after: 9, confirmed_by_search: false });
+    await armFault(live.sandbox, '/v2/products/inventory/movment', 'store-then-drop');
+    const dropped = await create('move_stock', { product_id: shirt.id, operation: 'IN', quantity: '5', comment: 'החזרה' });
+    expect(dropped).toMatchObject({ inventory_before: 9, inventory_after: 14, confirmed_by_search: true });
+    expect(live.sandbox.store.records('MOVEMENTS').map((movement) => movement.fields.total_after)).toEqual([14, 9]);
+    expect(live.sandbox.store.records('PRODUCTS').find((product) => product.id === shirt.id)?.fields.invetory).toBe(14);
   });
 
   it('Gloop\'s Hebrew reasons reach the user: a number it cannot send to, an owner it does not know', async () => {

@@ -3,6 +3,7 @@ import type { RecordKind } from '../../sandbox/store';
 import { verdictOf } from '../../src/leads/create-with-duplicate-check';
 import { DOCUMENTED_USER_ID } from '../../sandbox/seed';
 import { allowLocalSandbox, armFault, connectTo, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, expireTokens, sandboxFor } from '../helpers/sandbox';
+import { ZAPIER_ONLY_OUTPUTS } from '../../scripts/make/app';
 import { MakeError, MakeRunner } from './runner';
 
 /**
@@ -66,8 +67,8 @@ async function expectSameAsZapier(zap: Awaited<ReturnType<typeof connectTo>>, st
     const zapped = await zap.run<Record<string, unknown>>(`creates.${zapierCreate}.operation.perform`, { inputData: input as never });
     const [fromZapier, fromMake] = stored(kind);
     expect([makeModule, fromMake]).toEqual([makeModule, fromZapier]);
-    const { left_out: _leftOut, ...zapierOutputs } = zapped;
-    expect([makeModule, Object.keys(made).sort()]).toEqual([makeModule, Object.keys(zapierOutputs).sort()]);
+    const zapierOutputs = Object.keys(zapped).filter((key) => !ZAPIER_ONLY_OUTPUTS.includes(key));
+    expect([makeModule, Object.keys(made).sort()]).toEqual([makeModule, zapierOutputs.sort()]);
   }
 }
 
@@ -181,6 +182,10 @@ describe('the Make modules store what the Zapier app stores, for the same input'
     const found = await make.runModule('getProduct', { product_id: products[0].value });
     const zapped = await zap.run<unknown[]>('searches.find_product.operation.perform', { inputData: { product_id: products[0].value } as never });
     expect(found).toEqual(zapped);
+    // Gloop answers a movement with the stock after it, which may be 0: the module takes that as done.
+    await expectSameAsZapier(zap, [['moveStock', 'move_stock', 'MOVEMENTS', { product_id: products[0].value, operation: 'OUT', quantity: 6, comment: 'הזמנה 1042' }]]);
+    await make.runModule('moveStock', { product_id: products[0].value, operation: 'IN', quantity: 0.5, comment: 'x' });
+    expect(await make.runModule('moveStock', { product_id: products[0].value, operation: 'OUT', quantity: 0.5, comment: 'x' })).toMatchObject({ inventory_before: 0.5, inventory_after: 0 });
   });
 
   it('searches leads only, or leads and customers, and customers only, with every output key', async () => {
