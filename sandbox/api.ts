@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { newId } from './ids';
 import { LEAD_STATUS, OPEN_LEAD_STATUS_IDS, SIGNATURE_TEMPLATES, SMS_TEMPLATES } from './seed';
 import type { ChoiceKind, RecordKind, StoredRecord, Store } from './store';
+import { DAY, formatDate, parseDate, skippedIn, weekendDays } from './working-days';
 
 export interface ApiRequest {
   method: string;
@@ -98,6 +99,8 @@ const PRODUCT: BodySpec = {
 };
 const MOVEMENT: BodySpec = { required: ['product_id', 'operation', 'quantity', 'comment'], text: ['operation', 'comment'], ids: { product_id: 'PRODUCTS' }, numbers: ['quantity'] };
 const MOVEMENT_COMMENT_MAX_LENGTH = 4000;
+const DATE_SUM: BodySpec = { required: ['start_date', 'increment', 'weekend', 'date_format', 'return_format'], text: ['start_date', 'weekend', 'date_format', 'return_format'], numbers: ['increment'] };
+const DATE_SPAN: BodySpec = { required: ['start_date', 'end_date', 'weekend', 'date_format', 'return_format'], text: ['start_date', 'end_date', 'weekend', 'date_format', 'return_format'] };
 const CATEGORY: BodySpec = { required: ['name'], text: ['name', 'description', 'payplus_uid', 'woo_id'], booleans: ['is_active_yn'] };
 const SEARCH: BodySpec = { required: [], text: ['name', 'phone', 'email', 'passport', 'company', 'limit', 'order_by', 'order', 'object_type'] };
 
@@ -173,6 +176,9 @@ export class GloopApi {
     '/v2/products/categories/': { GET: (request) => this.listRecords('CATEGORIES', request, categoryOf) },
     '/v2/products/categories/create': { POST: (request) => this.createCategory(request) },
     '/v2/products/inventory/movment': { POST: (request) => this.moveStock(request) },
+    '/v2/workingDays/addWorkingDays': { POST: (request) => this.addDays(request, true) },
+    '/v2/workingDays/addWeekDays': { POST: (request) => this.addDays(request, false) },
+    '/v2/workingDays/WorkingDaysBetween': { POST: (request) => this.workingDaysBetween(request) },
   };
   /** Paths with an id in them: `PUT /v2/timer/{timer_id}`. */
   private readonly patterns: [RegExp, Record<string, (request: ApiRequest, id: string) => ApiResponse>][] = [
@@ -427,6 +433,48 @@ export class GloopApi {
       .filter((record) => record.fields.product_id === productId)
       .map(({ id, created, fields }) => ({ id, operation: fields.operation, quantity: fields.quantity, total_after: fields.total_after, total_before: fields.total_before, comment: fields.comment, created, product_id: fields.product_id }));
     return { status: 200, body: { items, hasMore: false, limit: DEFAULT_PAGE, offset: 0, count: items.length } };
+  }
+
+  /** A date plus working days (holidays skipped) or weekdays (weekends only); nothing is stored. */
+  private addDays(request: ApiRequest, withHolidays: boolean): ApiResponse {
+    const body = this.validated(request.body, DATE_SUM);
+    const { start, weekend } = this.dateSum(body, 'start_date');
+    const increment = Number(body.increment);
+    if (!Number.isInteger(increment) || increment < 0) throw new ApiError(400, 'מספר הימים להוספה חייב להיות מספר שלם חיובי');
+    const first = start + increment * DAY;
+    const span = skippedIn(start, first, weekend, withHolidays);
+    const date = formatDate(first + (span.holidays.length + span.weekends.length) * DAY, String(body.return_format));
+    if (!withHolidays) return { status: 200, body: { date, days_total_weekends: span.weekends.length, result_weekends: span.weekends } };
+    return { status: 200, body: { date, days_total_holidays: span.holidays.length, days_total_weekends: span.weekends.length, holidays: span.holidays, weekends: span.weekends } };
+  }
+
+  /** The working days after the start date up to the end date: the days, less weekends and holidays. */
+  private workingDaysBetween(request: ApiRequest): ApiResponse {
+    const body = this.validated(request.body, DATE_SPAN);
+    const { start, weekend } = this.dateSum(body, 'start_date');
+    const end = this.dateSum(body, 'end_date').start;
+    if (end < start) throw new ApiError(400, 'תאריך הסיום מוקדם מתאריך ההתחלה');
+    const span = skippedIn(start, end, weekend, true);
+    const working = (end - start) / DAY - span.holidays.length - span.weekends.length;
+    return {
+      status: 200,
+      body: {
+        date: formatDate(end, String(body.return_format)),
+        days_total_holidays: span.holidays.length,
+        days_total_weekends: span.weekends.length,
+        days_total_working_days: working,
+        holidays: span.holidays,
+        weekends: span.weekends,
+      },
+    };
+  }
+
+  private dateSum(body: Body, key: string): { start: number; weekend: Set<number> } {
+    const start = parseDate(String(body[key]), String(body.date_format));
+    if (start === undefined) throw new ApiError(400, `התאריך בשדה ${key} אינו תואם לפורמט ${String(body.date_format)}`);
+    const weekend = weekendDays(String(body.weekend));
+    if (!weekend) throw new ApiError(400, 'מבנה סוף השבוע אינו תקין: יש להזין מספרי ימים 1-7 מופרדים בפסיק');
+    return { start, weekend };
   }
 
   /** A list of records created through the API, oldest first, paged as Gloop pages its lists. */

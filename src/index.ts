@@ -36,6 +36,7 @@ import { sendSmsAction, sendSmsTemplateAction } from './sms/send';
 import { createTask } from './tasks/create';
 import { createTicket } from './tickets/create';
 import { startTimer, stopTimer } from './timers/timers';
+import { addWeekdays, addWorkingDays, countWorkingDays } from './working-days/calculate';
 
 export default defineApp({
   version,
@@ -82,6 +83,9 @@ export default defineApp({
     [createProduct.key]: createProduct,
     [createProductCategory.key]: createProductCategory,
     [moveStock.key]: moveStock,
+    [addWorkingDays.key]: addWorkingDays,
+    [addWeekdays.key]: addWeekdays,
+    [countWorkingDays.key]: countWorkingDays,
   },
   searchOrCreates: {
     [findOrCreateLead.key]: findOrCreateLead,

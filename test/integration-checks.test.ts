@@ -262,6 +262,9 @@ const MINIMAL = {
   create_sale: { path: '/v2/sales/create', answer: { id: LEAD_ID }, input: { title: 'הזמנה', status: STATUS_ID, total: '100' } },
   create_product: { path: '/v2/products/create', answer: { id: LEAD_ID }, input: { name: 'TV', price: '550', category: STATUS_ID, is_active: 'yes' } },
   create_product_category: { path: '/v2/products/categories/create', answer: { id: LEAD_ID }, input: { name: 'חולצות' } },
+  add_working_days: { path: '/v2/workingDays/addWorkingDays', answer: { date: '2021-09-22' }, input: { start_date: '2021-08-31', increment: '14', weekend: '6,7' } },
+  add_week_days: { path: '/v2/workingDays/addWeekDays', answer: { date: '2021-09-18' }, input: { start_date: '2021-08-31', increment: '14', weekend: '6,7' } },
+  working_days_between: { path: '/v2/workingDays/WorkingDaysBetween', answer: { date: '2021-09-15' }, input: { start_date: '2021-08-31', end_date: '2021-09-15', weekend: '6,7' } },
   move_stock: { path: '/v2/products/inventory/movment', answer: { inventory_before: 4, inventory_after: 1 }, input: { product_id: LEAD_ID, operation: 'OUT', quantity: '3', comment: 'x' } },
 } as const;
 const MINIMAL_SEARCHES = {
@@ -395,6 +398,9 @@ describe('Publishing requirements and build guidelines', () => {
       create_product_category: ['name'],
       find_product: ['product_id'],
       move_stock: ['product_id', 'operation', 'quantity', 'comment'],
+      add_working_days: ['start_date', 'increment', 'weekend'],
+      add_week_days: ['start_date', 'increment', 'weekend'],
+      working_days_between: ['start_date', 'end_date', 'weekend'],
     });
   });
 

@@ -73,6 +73,8 @@ interface ModuleSpec {
   method?: 'PUT' | 'GET';
   /** Fields Gloop knows by another name. */
   rename?: Record<string, string>;
+  /** Values the request always carries: the date format a working-days sum is read and written in. */
+  constants?: Record<string, string>;
   crud?: 'create' | 'update';
 }
 
@@ -135,6 +137,23 @@ export const MODULES: ModuleSpec[] = [
     proofIsFigure: true,
     crud: 'update',
   },
+  ...(
+    [
+      ['addWorkingDays', 'add_working_days', 'Add Working Days', '/v2/workingDays/addWorkingDays'],
+      ['addWeekdays', 'add_week_days', 'Add Weekdays', '/v2/workingDays/addWeekDays'],
+      ['countWorkingDays', 'working_days_between', 'Count Working Days', '/v2/workingDays/WorkingDaysBetween'],
+    ] as const
+  ).map(([id, zapierKey, label, path]): ModuleSpec => ({
+    id,
+    zapierKey,
+    kind: 'creates',
+    label,
+    path,
+    body: 'plain',
+    output: 'created',
+    proofKey: 'date',
+    constants: { date_format: 'YYYY-MM-DD', return_format: 'YYYY-MM-DD' },
+  })),
   { id: 'getProduct', zapierKey: 'find_product', kind: 'searches', label: 'Get a Product', path: '/v2/products/{{parameters.product_id}}', method: 'GET', body: 'lookup', output: 'found' },
 ];
 
@@ -176,7 +195,7 @@ export function parameterOf(field: Field): Record<string, Json> {
 }
 
 /** Zapier's field types as Make's; the rest are text. */
-const MAKE_TYPES: Record<string, string> = { boolean: 'boolean', datetime: 'date', number: 'number' };
+const MAKE_TYPES: Record<string, string> = { boolean: 'boolean', datetime: 'date', number: 'number', integer: 'integer' };
 
 /** A Zapier output field as a Make interface item. */
 export function interfaceItemOf(field: OutputField): Record<string, Json> {
@@ -224,7 +243,7 @@ function requestBody(spec: ModuleSpec, fields: Field[]): Record<string, Json> {
   const sent = Object.fromEntries(fields.filter((field) => field.key !== 'object_type').map((field) => [spec.rename?.[field.key] ?? field.key, iml(expressionOf(field, spec.body))]));
   if (spec.body === 'search-leads') return { ...sent, object_type: iml('if(parameters.object_type = "BOTH"; null; "LEADS")'), order_by: 'created', order: 'desc', limit: 10 };
   if (spec.body === 'search-customers') return { ...sent, object_type: 'ACCOUNTS', order_by: 'created', order: 'desc', limit: 10 };
-  return sent;
+  return { ...sent, ...spec.constants };
 }
 
 function responseOf(spec: ModuleSpec, operation: ZapierOperation, fields: Field[]): Record<string, Json> {
@@ -249,6 +268,10 @@ function responseOf(spec: ModuleSpec, operation: ZapierOperation, fields: Field[
     [proofKey]: iml(`body.${proofKey}`),
     document: iml('ifempty(body.document; "")'),
     inventory_before: iml('body.inventory_before'),
+    days_total_holidays: iml('ifempty(body.days_total_holidays; "")'),
+    days_total_weekends: iml('ifempty(body.days_total_weekends; "")'),
+    days_total_working_days: iml('ifempty(body.days_total_working_days; "")'),
+    holidays: iml('ifempty(body.holidays; "")'),
     ticket_status: iml('ifempty(body.ticket_status; parameters.status)'),
     short_url: iml('ifempty(body.short_url; "")'),
     guid_value: iml('ifempty(body.guid; "")'),
@@ -426,6 +449,7 @@ export function makeAppFiles(): Map<string, string> {
       { label: 'Tasks, SMS and Documents', modules: ['createTask', 'sendSms', 'sendSmsFromTemplate', 'createDocumentForSignature'] },
       { label: 'Tickets, Links and Timers', modules: ['createTicket', 'shortenLink', 'startTimer', 'stopTimer'] },
       { label: 'Sales and Products', modules: ['createSale', 'createProduct', 'createProductCategory', 'getProduct', 'moveStock'] },
+      { label: 'Working Days', modules: ['addWorkingDays', 'addWeekdays', 'countWorkingDays'] },
     ]),
   );
   files.set('README.md', readme());

@@ -91,7 +91,7 @@ export function outputFieldsFrom(fields: readonly PlainInputField[], answered: r
   const sent = fields.flatMap((field) => (field.children ?? [field]).map((leaf) => ({
     key: field.children ? `${field.key}[]${leaf.key}` : leaf.key,
     label: leaf.dynamic || leaf.search ? `${labelOf(leaf)} ID` : labelOf(leaf),
-    type: leaf.type === 'boolean' || leaf.type === 'number' ? leaf.type : ('string' as const),
+    type: leaf.type === 'boolean' || leaf.type === 'number' ? leaf.type : leaf.type === 'integer' ? ('number' as const) : ('string' as const),
   })));
   return [...answered, ...sent.filter((field) => !answered.some((other) => other.key === field.key))];
 }
@@ -130,6 +130,7 @@ function valueOf(field: PlainInputField, raw: unknown): BodyValue | undefined {
   const text = textOf(raw);
   if (text.trim() === '') return undefined;
   if (field.type === 'number') return numberOf(text.trim());
+  if (field.type === 'integer') return integerOf(text.trim());
   if (field.type === 'datetime') return INSTANT_KEYS.includes(field.key) ? instantOf(text.trim()) : dateOf(text.trim());
   if (field.key === 'phone') return phoneOf(text);
   if (SMS_NUMBER_KEYS.includes(field.key)) return localPhoneOf(text);
@@ -162,6 +163,11 @@ function textOf(raw: unknown): string {
 /** Amounts and quantities as digits with a decimal point: `1,234` could be a thousand or one and a bit. */
 function numberOf(text: string): number {
   if (!/^-?\d{1,15}(\.\d{1,6})?$/.test(text)) throw new Unreadable(`must be a number such as 1234.50, not "${shorten(text)}"`);
+  return Number(text);
+}
+
+function integerOf(text: string): number {
+  if (!/^-?\d{1,9}$/.test(text)) throw new Unreadable(`must be a whole number such as 14, not "${shorten(text)}"`);
   return Number(text);
 }
 

@@ -103,6 +103,15 @@ describe('the lead journey on the sandbox, over real HTTP: lead -> task for its 
     expect(live.sandbox.store.records('PRODUCTS').find((product) => product.id === shirt.id)?.fields.invetory).toBe(14);
   });
 
+  it('a follow-up date 14 working days on, Israel\'s holidays skipped, as plain dates a Zap can map', async () => {
+    const due = await live.zap.run<Record<string, unknown>>('creates.add_working_days.operation.perform', { inputData: { start_date: '2021-08-31', increment: 14, weekend: '6,7' } as never });
+    expect(due).toMatchObject({ date: '2021-09-22', days_total_holidays: 4, days_total_weekends: 4 });
+    expect((due.holidays as { name: string }[]).map((holiday) => holiday.name)).toEqual(['Tzom Gedaliah', 'Rosh Hashana II', 'Rosh Hashana 5782', 'Erev Rosh Hashana']);
+    const between = await live.zap.run<Record<string, unknown>>('creates.working_days_between.operation.perform', { inputData: { start_date: '2021-08-31', end_date: '2021-09-15', weekend: '6,7' } as never });
+    expect(between).toMatchObject({ days_total_working_days: 6, days_total_holidays: 5, date: '2021-09-15' });
+    expect(live.sandbox.store.records()).toEqual([]);
+  });
+
   it('Gloop\'s Hebrew reasons reach the user: a number it cannot send to, an owner it does not know', async () => {
     const [status] = await dropdown('task_status_list');
     await expect(create('send_sms', { from: '0544444444', target: '12345', message: 'x' })).rejects.toThrow('מספר הטלפון בשדה target אינו תקין');

@@ -106,7 +106,7 @@ describe('references between the Make app\'s files hold', () => {
 });
 
 /** The Make type each Zapier field type stands for, written here apart from the generator. */
-const MAKE_TYPE: Record<string, string> = { string: 'text', text: 'text', boolean: 'boolean', datetime: 'date', password: 'password', number: 'number' };
+const MAKE_TYPE: Record<string, string> = { string: 'text', text: 'text', boolean: 'boolean', datetime: 'date', password: 'password', number: 'number', integer: 'integer' };
 interface InterfaceItem {
   name: string;
   label: string;

@@ -188,6 +188,22 @@ describe('the Make modules store what the Zapier app stores, for the same input'
     expect(await make.runModule('moveStock', { product_id: products[0].value, operation: 'OUT', quantity: 0.5, comment: 'x' })).toMatchObject({ inventory_before: 0.5, inventory_after: 0 });
   });
 
+  it.each([
+    ['addWorkingDays', 'add_working_days', { start_date: '2021-08-31T00:00:00Z', increment: 14, weekend: '6,7' }],
+    ['addWeekdays', 'add_week_days', { start_date: '2021-08-31T00:00:00Z', increment: 14, weekend: '6,7' }],
+    ['countWorkingDays', 'working_days_between', { start_date: '2021-08-31T00:00:00Z', end_date: '2021-09-15T00:00:00Z', weekend: '6,7' }],
+  ] as const)('%s sends plain days and answers the date and counts the Zapier app answers', async (makeModule, zapierCreate, input) => {
+    const zap = await connectTo(sandbox);
+    const made = (await make.runModule(makeModule, input)) as Record<string, unknown>;
+    const zapped = await zap.run<Record<string, unknown>>(`creates.${zapierCreate}.operation.perform`, { inputData: input as never });
+    // The Zapier app's request is proven byte for byte in test/working-days.test.ts: the same days, in the same format.
+    const [sentByMake] = make.sent.filter((call) => call.url.includes('/v2/workingDays/')).map((call) => JSON.parse(String(call.body)) as Record<string, unknown>);
+    expect(sentByMake).toEqual({ ...input, start_date: '2021-08-31', ...('end_date' in input ? { end_date: '2021-09-15' } : {}), date_format: 'YYYY-MM-DD', return_format: 'YYYY-MM-DD' });
+    const counts = (output: Record<string, unknown>) => ({ date: output.date, holidays: output.days_total_holidays, weekends: output.days_total_weekends, working: output.days_total_working_days });
+    expect(counts(made)).toEqual(counts(zapped));
+    expect(Object.keys(made).sort()).toEqual(Object.keys(zapped).sort());
+  });
+
   it('searches leads only, or leads and customers, and customers only, with every output key', async () => {
     const created = (await make.runModule('createLead', { name: 'נועה', phone: '0509998877' })) as { id: string };
     const [status] = (await make.runRpc('listCustomerStatuses')) as { value: string }[];

@@ -209,3 +209,39 @@ describe('sandbox: faults and reset', () => {
     expect(sandbox.store.count('users')).toBe(12);
   });
 });
+
+/** The working-days endpoints against the vendor's documented examples, Israel's holidays from @hebcal/core. */
+const documented = { start_date: '31/08/2021', weekend: '6,7', date_format: 'DD/MM/YYYY', return_format: 'DD/MM/YYYY' };
+
+describe('sandbox: working days, as the vendor documents them', () => {
+  it('14 working days from 31/08/2021 is 22/09/2021: Rosh Hashana, its eve and second day, and the Fast of Gedaliah, and two weekends skipped', async () => {
+    const { status, json } = await gloop.call('POST', '/v2/workingDays/addWorkingDays', { ...documented, increment: 14 });
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ date: '22/09/2021', days_total_holidays: 4, days_total_weekends: 4 });
+    expect((json as { holidays: { date: string }[] }).holidays.map((holiday) => holiday.date)).toEqual(['2021-09-09T00:00:00Z', '2021-09-08T00:00:00Z', '2021-09-07T00:00:00Z', '2021-09-06T00:00:00Z']);
+  });
+
+  it('14 weekdays from 31/08/2021 skip the weekends only: 18/09/2021', async () => {
+    const { json } = await gloop.call('POST', '/v2/workingDays/addWeekDays', { ...documented, increment: 14 });
+    expect(json).toMatchObject({ date: '18/09/2021', days_total_weekends: 4 });
+    expect(json).not.toHaveProperty('holidays');
+  });
+
+  it('between 31/08/2021 and 15/09/2021 lie 5 holidays (Yom Kippur\'s eve the fifth) and 4 weekend days', async () => {
+    const { json } = await gloop.call('POST', '/v2/workingDays/WorkingDaysBetween', { ...documented, end_date: '15/09/2021' });
+    expect(json).toMatchObject({ date: '15/09/2021', days_total_holidays: 5, days_total_weekends: 4, days_total_working_days: 6 });
+  });
+
+  it('reads and writes the documented format tokens', async () => {
+    const { json } = await gloop.call('POST', '/v2/workingDays/addWeekDays', { ...documented, start_date: '2026-12-01', date_format: 'YYYY-MM-DD', return_format: 'DD.MM.YY (D)', increment: 1, weekend: '7' });
+    expect(json).toMatchObject({ date: '02.12.26 (4)' });
+  });
+
+  it.each([
+    [{ ...documented, increment: 1, start_date: '2021-08-31' }, 'התאריך בשדה start_date אינו תואם לפורמט DD/MM/YYYY'],
+    [{ ...documented, increment: 1, weekend: 'Friday' }, 'מבנה סוף השבוע אינו תקין: יש להזין מספרי ימים 1-7 מופרדים בפסיק'],
+    [{ ...documented, increment: '14' }, 'ערך לא תקין בשדה increment: נדרש מספר'],
+  ])('refuses %j in Hebrew', async (body, message) => {
+    expect(await gloop.call('POST', '/v2/workingDays/addWorkingDays', body)).toEqual({ status: 400, json: { code: 'BAD_REQUEST', message } });
+  });
+});
