@@ -87,6 +87,25 @@ describe('the sandbox page, in headless Chromium', () => {
     expect(await page.$eval('#records .target', (element) => getComputedStyle(element).direction)).toBe('ltr');
   });
 
+  it('shows a sale with its lines by product name, its status by name, and the stock a movement left', async () => {
+    const gloop = new RawGloop(sandbox.url);
+    await gloop.signIn();
+    const category = (await gloop.call('POST', '/v2/products/categories/create', { name: 'חולצות' })).json.id;
+    const product = (await gloop.call('POST', '/v2/products/create', { name: 'חולצת כותנה', price: 49.9, category, is_active: true, invetory: 12 })).json.id;
+    const [status] = (await gloop.call('GET', '/v2/sales/statuses')).json.items ?? [];
+    await gloop.call('POST', '/v2/sales/create', { title: 'הזמנה 1042', status: status.id, total: 149.7, products: [{ product_id: product, description: 'מידה L', quantity: 3, price_per_unit: 49.9, total_product: 149.7 }] });
+    await gloop.call('POST', '/v2/products/inventory/movment', { product_id: product, operation: 'OUT', quantity: 3, comment: 'הזמנה 1042' });
+    const errors: string[] = [];
+    const page = await openPage(errors);
+    await page.goto(`${sandbox.url}/`, { waitUntil: 'networkidle' });
+    expect(errors).toEqual([]);
+    const cards = await page.$$eval('#records > li', (items) => items.map((item) => ({ kind: item.className, text: item.textContent ?? '' })));
+    expect(cards.map((card) => card.kind)).toEqual(['record movements', 'record sales', 'record products', 'record categories']);
+    expect(cards[1].text).toContain('חולצת כותנה – מידה L 3 × 49.9 = 149.7');
+    expect(cards[1].text).toContain(String(status.name));
+    expect(cards[0].text).toContain('מלאי אחרי9');
+  });
+
   it('shows phone numbers left to right and the time as Israel reads it', async () => {
     const gloop = new RawGloop(sandbox.url);
     await gloop.signIn();
