@@ -198,6 +198,14 @@ describe('move_stock', () => {
     });
   });
 
+  it('says so when Gloop answers without the stock figures and its log holds no such movement', async () => {
+    nock(BASE_URL).post('/v2/products/inventory/movment').reply(201, { message: 'הפעולה הושלמה' });
+    nock(BASE_URL).get(`/v2/products/inventory/${PRODUCT}`).reply(200, { items: [] });
+    expect((await zapierErrorOf(run('move_stock', movement))).message).toBe(
+      'Gloop did not save the stock movement: it answered without what shows the stock movement was made, and a search right after found no such stock movement; replay this run once Gloop is working again.',
+    );
+  });
+
   it.each([
     ['a quantity in words', { ...movement, quantity: 'ten' }, '"Quantity" must be a number such as 1234.50, not "ten"'],
     ['no comment', { ...movement, comment: '' }, '"Comment" is empty, and Gloop needs it: map a value'],

@@ -182,7 +182,8 @@ export async function createInGloop(
     if (typeof parsed !== 'string' && id !== undefined) {
       return { id, message: typeof parsed.message === 'string' ? parsed.message : '', confirmedBySearch: false, answer: parsed };
     }
-    lost = { code: 'GloopInvalidResponse', status: 502, what: `it answered without ${typeof parsed === 'string' ? parsed : `the new ${noun}'s id`}` };
+    const proof = typeof idKey === 'string' ? `the new ${noun}'s id` : `what shows the ${noun} was made`;
+    lost = { code: 'GloopInvalidResponse', status: 502, what: `it answered without ${typeof parsed === 'string' ? parsed : proof}` };
   }
   // What to look for quotes what the user mapped, which never shows a secret pasted there.
   if (typeof confirmation === 'string') throw mayBeSaved(z, noun, lost, scrub(confirmation, secrets));
