@@ -24,8 +24,9 @@ const SAMPLE_LEAD = {
 /**
  * The main job, end to end on the built-in sandbox: connect, fill both dropdowns, create a lead
  * through the app's own create_lead and read it back; then the lead's journey: a task for its
- * owner, a welcome SMS from a template, a document for signature. `--keep-running` leaves the
- * sandbox up.
+ * owner, a welcome SMS from a template, a document for signature; then the lead's order: a
+ * product, the sale with its line (the amounts worked out by the app), the stock moved out.
+ * `--keep-running` leaves the sandbox up.
  */
 async function main(argv: string[]): Promise<void> {
   const keepRunning = argv.includes('--keep-running');
@@ -59,6 +60,23 @@ async function main(argv: string[]): Promise<void> {
     const sent = sandbox.store.records('SMS').find((record) => record.id === sms.shipment_id);
     if (!sent) throw new Error(`the app reported SMS ${sms.shipment_id} sent, but the sandbox has no such SMS`);
 
+    const category = await create('create_product_category', { name: 'חולצות', is_active_yn: true });
+    const product = await create('create_product', { name: 'חולצת כותנה', price: '49.90', category: category.id, is_active: true, invetory: '12', is_physical: true });
+    const [saleStatus] = await allPages(zap, 'triggers.sale_status_list.operation.perform');
+    const sale = await create('create_sale', {
+      title: 'הזמנה מהאתר',
+      status: saleStatus.id,
+      lead_id: lead.id,
+      owner: owner.id,
+      products: [{ product_id: product.id, description: 'מידה L', quantity: '3', price_per_unit: '49.90' }],
+      discount_type: '%',
+      discount: '10',
+      is_tax: true,
+      tax_rate: '18',
+      total: '158.98',
+    });
+    const stock = await create('move_stock', { product_id: product.id, operation: 'OUT', quantity: '3', comment: `מכירה ${sale.id}` });
+
     console.log(
       [
         'Gloop CRM for Zapier: the main job on the local sandbox',
@@ -71,6 +89,8 @@ async function main(argv: string[]): Promise<void> {
         `  task for owner   : ${task.id} (${task.message})`,
         `  SMS from template: ${sms.shipment_id}: ${String(sent.fields.message)}`,
         `  for signature    : ${document.id}, signing URL ${document.document}`,
+        `  sale             : ${sale.id}: subtotal ${sale.sub_total}, discount ${sale.discount_value}, VAT ${sale.tax}, total ${sale.total} (${sale.message})`,
+        `  stock moved out  : ${product.id} from ${stock.inventory_before} to ${stock.inventory_after}`,
         `  see it on        : ${sandbox.url}/`,
       ].join('\n'),
     );
