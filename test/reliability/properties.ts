@@ -84,7 +84,12 @@ const MORE_ACTIONS = {
   create_product: '/v2/products/create',
   create_product_category: '/v2/products/categories/create',
   move_stock: '/v2/products/inventory/movment',
+  add_working_days: '/v2/workingDays/addWorkingDays',
+  add_week_days: '/v2/workingDays/addWeekDays',
+  working_days_between: '/v2/workingDays/WorkingDaysBetween',
 } as const;
+/** The date sums: every value refused when unreadable, as nothing is stored to report it on. */
+const CALCULATIONS = ['add_working_days', 'add_week_days', 'working_days_between'];
 /** A field Gloop knows by another name. */
 const BODY_KEY: Record<string, string> = { access_code: 'password' };
 
@@ -135,6 +140,10 @@ const operations: Operation[] = [
         due: mostly(fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString()), text)),
         start_time: mostly(fc.oneof(fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2099-12-31') }).map((date) => date.toISOString()), text)),
         url: mostly(fc.oneof({ arbitrary: fc.webUrl(), weight: 5 }, { arbitrary: text, weight: 1 })),
+        start_date: mostly(fc.oneof({ arbitrary: fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2099-12-31') }).map((date) => date.toISOString()), weight: 8 }, { arbitrary: text, weight: 1 })),
+        end_date: mostly(fc.oneof({ arbitrary: fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2099-12-31') }).map((date) => date.toISOString().slice(0, 10)), weight: 8 }, { arbitrary: text, weight: 1 })),
+        increment: mostly(fc.oneof({ arbitrary: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }).map(String)), weight: 8 }, { arbitrary: text, weight: 1 })),
+        weekend: mostly(fc.oneof({ arbitrary: fc.constantFrom('6,7', '7', '1,7', ' 6, 7 ', '5,6', '6,7', '7', '6,8', 'Friday', '0'), weight: 8 }, { arbitrary: text, weight: 1 })),
       },
       requiredOf(key),
     ),
@@ -200,6 +209,9 @@ function reading(field: { key: string; type?: string; dynamic?: string; search?:
   }
   // JSON has no -0: "-0" arrives as 0, the same amount.
   if (field.type === 'number') return /^-?\d{1,15}(\.\d{1,6})?$/.test(text.trim()) ? { kind: 'readable', value: Number(text.trim()) + 0 } : UNREADABLE;
+  if (field.type === 'integer') return /^-?\d{1,9}$/.test(text.trim()) ? { kind: 'readable', value: Number(text.trim()) } : UNREADABLE;
+  // Gloop's weekend is day numbers joined by commas: the spaces people put between them go.
+  if (field.key === 'weekend') return { kind: 'readable', value: text.replace(/\s/g, '') };
   if (field.type === 'datetime' && field.key === 'start_time') {
     const time = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text.trim()) ? Date.parse(text.trim()) : Number.NaN;
     return Number.isNaN(time) ? UNREADABLE : { kind: 'readable', value: new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z') };
@@ -246,7 +258,8 @@ function certainRefusal(operation: Operation, readings: Record<string, Reading>,
     if (operation.key === 'start_timer' && unreadable('start_time')) return 'an unreadable start time';
     if (operation.key === 'create_product' && ['invetory', 'is_physical'].some(unreadable)) return 'an unreadable stock or kind of product';
     if (operation.key === 'create_product_category' && unreadable('is_active_yn')) return 'an unreadable "Active"';
-    if (operation.key === 'move_stock' && fields.some((field) => unreadable(field.key))) return 'an unreadable movement field';
+    if ((operation.key === 'move_stock' || CALCULATIONS.includes(operation.key)) && fields.some((field) => unreadable(field.key))) return 'an unreadable field';
+    if (CALCULATIONS.includes(operation.key) && !/^[1-7](,[1-7])*$/.test(String((readings.weekend as { value: string }).value))) return 'a weekend that is not day numbers';
     if (operation.key === 'move_stock' && [...String((readings.comment as { value: string }).value)].length > 4000) return 'a comment over 4000 characters';
     if (unreadable('url')) return 'not a web address';
     if (operation.key === 'create_task' && has('description') && [...String((readings.description as { value: string }).value)].length > 4000) return 'a description over 4000 characters';
@@ -272,7 +285,7 @@ function expectRequestMatches(operation: Operation, readings: Record<string, Rea
     expect([sent.name, sent.f_name]).toEqual([fullName, text('f_name') || fullName]);
   }
   // A note and a stock movement refuse what they cannot read, so they have nothing to report left out.
-  if (!isSearch(operation) && !['create_note', 'move_stock'].includes(operation.key)) {
+  if (!isSearch(operation) && !['create_note', 'move_stock', ...CALCULATIONS].includes(operation.key)) {
     const leftOut = fields.filter((field) => readings[field.key].kind === 'unreadable').map((field) => `"${(field as { label?: string }).label}" `);
     const reported = String(output.left_out);
     for (const label of leftOut) expect(reported).toContain(label);
@@ -298,7 +311,7 @@ export function propertyTest(key: string): void {
       .post(operation.path)
       .reply(function (_uri, body) {
         last.body = typeof body === 'string' ? body : JSON.stringify(body);
-        return isSearch(operation) ? [200, { count: 0, results: [] }] : [201, { id: ID, shipment_id: ID, lead_status: ID, account_status: ID, inventory_before: 4, inventory_after: -6, message: 'נוצר בהצלחה' }];
+        return isSearch(operation) ? [200, { count: 0, results: [] }] : [201, { id: ID, shipment_id: ID, lead_status: ID, account_status: ID, inventory_before: 4, inventory_after: -6, date: '2021-09-22', message: 'נוצר בהצלחה' }];
       });
     const outcomes = { requests: 0, refused: 0 };
 

@@ -1,0 +1,3 @@
+import { propertyTest } from './properties';
+
+propertyTest('add_week_days');

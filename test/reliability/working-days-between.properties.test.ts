@@ -1,0 +1,3 @@
+import { propertyTest } from './properties';
+
+propertyTest('working_days_between');
