@@ -65,7 +65,7 @@ export function requireValues(z: ZObject, fields: readonly PlainInputField[], bo
 }
 
 /** The same body with its keys in the fields' order, whatever order the values were settled in. */
-function inFieldOrder(fields: readonly PlainInputField[], body: RequestBody): RequestBody {
+export function inFieldOrder(fields: readonly PlainInputField[], body: RequestBody): RequestBody {
   return Object.fromEntries(fields.flatMap((field) => (body[field.key] === undefined ? [] : [[field.key, body[field.key]]])));
 }
 

@@ -25,7 +25,7 @@ export const shortenLink = defineRecordCreate({
     { key: 'guid_value', label: 'Generated Identifier' },
     { key: 'message', label: 'Gloop Message' },
   ],
-  report: (created) => ({ id: created.id, short_url: answeredText(created, 'short_url'), guid_value: answeredText(created, 'guid'), message: created.message }),
+  report: (created) => ({ id: created.id, short_url: answeredText(created.answer, 'short_url'), guid_value: answeredText(created.answer, 'guid'), message: created.message }),
   sample: {
     id: '271943164149523032854536080405308303686',
     short_url: 'https://blabla.link/xxxx',

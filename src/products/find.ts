@@ -2,7 +2,7 @@ import { defineInputFields, defineSearch, type Bundle, type InferInputData, type
 import { callGloop } from '../http/client';
 import { isRecord } from '../http/failures';
 import { idFrom } from '../http/json';
-import { bodyFrom, requireValues, withEveryKey, type OutputField } from '../fields/values';
+import { bodyFrom, requireValues, type OutputField } from '../fields/values';
 
 const findProductFields = defineInputFields([
   { key: 'product_id', label: 'Product', required: true, dynamic: 'product_list.id.name', helpText: 'The product to look up: pick one, or map a Product ID from an earlier step.' },
@@ -31,7 +31,7 @@ function productOf(item: Record<string, unknown>): Record<string, unknown> | und
   const id = idFrom(item.id);
   if (id === undefined) return undefined;
   const values = Object.fromEntries(productOutputFields.map(({ key }) => [key, item[key] ?? '']));
-  return withEveryKey(productOutputFields, { ...values, id, category: idFrom(item.category) ?? '' });
+  return { ...values, id, category: idFrom(item.category) ?? '' };
 }
 
 export const findProduct = defineSearch({

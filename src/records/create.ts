@@ -53,7 +53,7 @@ export function defineRecordCreate(spec: RecordCreate) {
 }
 
 /** Text Gloop answered under `key`, or blank. */
-export function answeredText(created: Created, key: string): string {
-  const value = created.answer[key];
+export function answeredText(answer: Record<string, unknown>, key: string): string {
+  const value = answer[key];
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }

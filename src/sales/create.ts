@@ -1,6 +1,6 @@
 import { defineInputFields, type ZObject } from 'zapier-platform-core';
 import { linkField } from '../fields/shared';
-import { invalidInput, type RequestBody } from '../fields/values';
+import { inFieldOrder, invalidInput, type RequestBody } from '../fields/values';
 import { defineRecordCreate } from '../records/create';
 
 /** A sale's fields, once: its product lines, then the money as Gloop adds it up. */
@@ -87,7 +87,7 @@ export function settleSale(z: ZObject, sale: RequestBody): RequestBody {
   const body: RequestBody = { ...sale, ...worked };
   if (lines.length > 0) body.products = lines;
   // In Gloop's order, so a reader of the request sees what the fields show.
-  return Object.fromEntries(saleFields.flatMap(({ key }) => (body[key] === undefined ? [] : [[key, body[key]]])));
+  return inFieldOrder(saleFields, body);
 }
 
 export const createSale = defineRecordCreate({

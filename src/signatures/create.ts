@@ -23,7 +23,7 @@ export const createSignatureDocument = defineRecordCreate({
     { key: 'document', label: 'Signing URL' },
     { key: 'message', label: 'Gloop Message' },
   ],
-  report: (created) => ({ id: created.id, document: answeredText(created, 'document'), message: created.message }),
+  report: (created) => ({ id: created.id, document: answeredText(created.answer, 'document'), message: created.message }),
   sample: {
     id: '261',
     document: 'https://e-sign.co.il/xxxx',

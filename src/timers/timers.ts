@@ -2,7 +2,7 @@ import { defineCreate, defineInputFields, type Bundle, type InferInputData, type
 import { callGloop } from '../http/client';
 import { linkField } from '../fields/shared';
 import { bodyFrom, outputFieldsFrom, requireValues, withEveryKey } from '../fields/values';
-import { defineRecordCreate } from '../records/create';
+import { answeredText, defineRecordCreate } from '../records/create';
 
 /** A timer's fields, once. */
 export const timerFields = defineInputFields([
@@ -50,11 +50,10 @@ export const stopTimer = defineCreate({
       requireValues(z, stopFields, body, ['timer_id']);
       // Stopping twice is refused by Gloop, so a replay cannot double it.
       const answer = await callGloop(z, bundle, { method: 'PUT', path: `/v2/timer/${String(body.timer_id)}` });
-      const minutes = answer.total_minuets;
       return withEveryKey(stopOutputFields, {
         timer_id: body.timer_id,
         // Gloop's key, spelled as Gloop spells it.
-        total_minuets: typeof minutes === 'string' || typeof minutes === 'number' ? String(minutes) : '',
+        total_minuets: answeredText(answer, 'total_minuets'),
         message: typeof answer.message === 'string' ? answer.message : '',
       });
     },

@@ -1,7 +1,7 @@
 import { defineCreate, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { callGloop } from '../http/client';
 import { isRecord } from '../http/failures';
-import { invalidInput, outputFieldsFrom, readInput, requireValues, withEveryKey, type OutputField } from '../fields/values';
+import { bodyFrom, invalidInput, outputFieldsFrom, requireValues, withEveryKey, type OutputField } from '../fields/values';
 
 /** Plain dates go to Gloop in one format and come back in it, so a Zap maps the result as a date. */
 const DATE_FORMAT = 'YYYY-MM-DD';
@@ -51,7 +51,7 @@ function defineCalculation(spec: Calculation) {
     operation: {
       inputFields: [...spec.fields],
       perform: async (z: ZObject, bundle: Bundle) => {
-        const { body } = readInput(z, spec.fields, bundle, spec.fields.map((field) => field.key));
+        const body = bodyFrom(z, spec.fields, bundle);
         requireValues(z, spec.fields, body, spec.fields.map((field) => field.key));
         const days = String(body.weekend).replace(/\s/g, '');
         if (!/^[1-7](,[1-7])*$/.test(days)) throw invalidInput(z, `"Weekend" must be day numbers from 1 (Sunday) to 7 (Saturday) joined by commas, such as 6,7, not "${days}"`);
