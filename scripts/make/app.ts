@@ -259,23 +259,17 @@ function responseOf(spec: ModuleSpec, operation: ZapierOperation, fields: Field[
       output: Object.fromEntries(outputs.map((field) => [field.key, iml(`ifempty(item.${field.key}; "")`)])),
     };
   }
-  const sent = (key: string) => {
+  // An output is what the module sent, or else what Gloop answered under its name.
+  const sentOrAnswered = (key: string) => {
     const field = fields.find((candidate) => candidate.key === key);
-    return iml(`ifempty(${field ? expressionOf(field, spec.body) : `parameters.${key}`}; "")`);
+    return iml(`ifempty(${field ? expressionOf(field, spec.body) : `body.${key}`}; "")`);
   };
   const proofKey = spec.proofKey ?? 'id';
+  // Answers that are not Gloop's own key, or that fall back on what was sent.
   const answered: Record<string, string> = {
     [proofKey]: iml(`body.${proofKey}`),
-    document: iml('ifempty(body.document; "")'),
-    inventory_before: iml('body.inventory_before'),
-    days_total_holidays: iml('ifempty(body.days_total_holidays; "")'),
-    days_total_weekends: iml('ifempty(body.days_total_weekends; "")'),
-    days_total_working_days: iml('ifempty(body.days_total_working_days; "")'),
-    holidays: iml('ifempty(body.holidays; "")'),
     ticket_status: iml('ifempty(body.ticket_status; parameters.status)'),
-    short_url: iml('ifempty(body.short_url; "")'),
     guid_value: iml('ifempty(body.guid; "")'),
-    message: iml('ifempty(body.message; "")'),
     lead_status: iml('ifempty(body.lead_status; ifempty(parameters.lead_status; ""))'),
     account_status: iml('ifempty(body.account_status; parameters.status)'),
     verdict: iml(VERDICT_EXPRESSION),
@@ -285,7 +279,7 @@ function responseOf(spec: ModuleSpec, operation: ZapierOperation, fields: Field[
     // Reported created only with the id Gloop gave it.
     valid: iml(spec.proofIsFigure ? `ifempty(body.${proofKey}; "missing") != "missing"` : `body.${proofKey}`),
     // Every output on every run, blank where nothing was sent, as the Zapier app answers.
-    output: Object.fromEntries(outputKeysOf(outputs).map((key) => [key, answered[key] ?? sent(key)])),
+    output: Object.fromEntries(outputKeysOf(outputs).map((key) => [key, answered[key] ?? sentOrAnswered(key)])),
   };
 }
 

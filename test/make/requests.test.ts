@@ -137,6 +137,8 @@ describe('the Make modules store what the Zapier app stores, for the same input'
       ['createDocumentForSignature', 'create_signature_document', 'DOCUMENTS', { name: 'דנה - הסכם', template_id: documentTemplate.value, by_user: DOCUMENTED_USER_ID, phone: '052-765-4321' }],
     ] as const;
     await expectSameAsZapier(zap, steps);
+    // Its Message output is the text it sent, as in the Zapier app; Gloop answers an SMS with a shipment id only.
+    expect(await make.runModule('sendSms', { from: '0544444444', target: '0527654321', message: 'שלום' })).toMatchObject({ message: 'שלום', shipment_id: expect.stringMatching(/^\d+$/) });
   });
 
   it('createTicket, shortenLink, startTimer and stopTimer send what the Zapier app sends', async () => {
