@@ -379,7 +379,7 @@ export class GloopApi {
       .records('TIMERS')
       .filter((timer) => timer.fields.end_time === undefined)
       .map((timer) => ({ id: timer.id, account_id: timer.fields.account_id ?? null, start_time: timer.fields.start_time, comment: timer.fields.comment ?? null }));
-    return { status: 200, body: { items, hasMore: false, limit: MAX_PAGE, offset: 0, count: items.length } };
+    return onePage(items, MAX_PAGE);
   }
 
   private stopTimer(id: string): ApiResponse {
@@ -432,7 +432,7 @@ export class GloopApi {
       .records('MOVEMENTS')
       .filter((record) => record.fields.product_id === productId)
       .map(({ id, created, fields }) => ({ id, operation: fields.operation, quantity: fields.quantity, total_after: fields.total_after, total_before: fields.total_before, comment: fields.comment, created, product_id: fields.product_id }));
-    return { status: 200, body: { items, hasMore: false, limit: DEFAULT_PAGE, offset: 0, count: items.length } };
+    return onePage(items, DEFAULT_PAGE);
   }
 
   /** A date plus working days (holidays skipped) or weekdays (weekends only); nothing is stored. */
@@ -489,7 +489,7 @@ export class GloopApi {
   /** One product as a one-item page; an unknown id is an empty page, as Gloop's lists answer. */
   private productDetails(id: string): ApiResponse {
     const items = this.store.records('PRODUCTS').filter((record) => record.id === id).map(productOf);
-    return { status: 200, body: { items, hasMore: false, limit: DEFAULT_PAGE, offset: 0, count: items.length } };
+    return onePage(items, DEFAULT_PAGE);
   }
 
   private createNote(request: ApiRequest): ApiResponse {
@@ -581,6 +581,11 @@ function productOf({ id, created, fields }: StoredRecord): Body {
 
 function categoryOf({ id, fields }: StoredRecord): Body {
   return { id, name: fields.name, description: fields.description ?? null, is_active_yn: yesNo(fields.is_active_yn ?? true), woo_id: fields.woo_id ?? null, payplus_uid: fields.payplus_uid ?? null };
+}
+
+/** A list Gloop answers whole, as the first and only page. */
+function onePage(items: Body[], limit: number): ApiResponse {
+  return { status: 200, body: { items, hasMore: false, limit, offset: 0, count: items.length } };
 }
 
 /** Phone numbers compare by their digits, with +972 / 972 read as the leading 0, as Gloop does. */
