@@ -42,7 +42,8 @@ export const saleFields = defineInputFields([
 
 /** Half an agora either way: amounts are rounded to agorot at each step. */
 const ROUNDING = 0.005 + 1e-9;
-const agorot = (amount: number) => Math.round(amount * 100) / 100;
+// Shifted in decimal, not multiplied: 77117.915 * 100 is 7711791.4999…, which would round down.
+const agorot = (amount: number) => Math.round(Number(`${amount}e2`)) / 100;
 const LABELS = Object.fromEntries(saleFields.flatMap((field) => ['children' in field ? field.children : [], field].flat()).map((field) => [field.key, field.label]));
 
 /**

@@ -71,7 +71,11 @@ describe('create_sale under generated orders', () => {
         if (sale.discount) expect(inAgorot(body.discount_value)).toBe(amounts.discountValue);
         if (sale.vatRate !== undefined) expect(inAgorot(body.tax)).toBe(amounts.tax);
       }),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        // Half an agora exactly (98% of 78,691.75), which floating point puts a hair below the half.
+        examples: [[{ lines: [{ quantity: 2, price: 221836 }, { quantity: 13, price: 136192 }, { quantity: 12, price: 11446 }, { quantity: 13, price: 424435 }], discount: { type: '%', rate: 98 }, vatRate: undefined, give: { lineTotals: false, subTotal: false, discountValue: false, tax: false } }]],
+      },
     );
   });
 

@@ -19,7 +19,7 @@ const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.constantFrom('ישראל ישראלי', 'مرحبا', '你好', 'Ωμέγα', '🙂🎉👩‍👩‍👧', '\u200fשלום\u200e', ' \t\n ', '\u00a0\u2003x\u3000', '"quoted" \'single\' \\', '<b>x</b>'),
   // Template syntax a platform might try to render: it must arrive as typed.
-  fc.constantFrom('price is {{ 5 }} NIS', 'Call {{bundle.inputData.phone}}', '{{process.env.HOME}}', '{% if x %}y{% endif %}', '{{', '}}{{}}'),
+  fc.constantFrom('price is {{ 5 }} NIS', 'Call {{bundle.inputData.phone}}', '{{process.env.HOME}}', '{% if x %}y{% endif %}', '{{', '}}{{}}', '; {{}}'),
   fc.tuple(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 })).map(([before, inside]) => `${before}{{${inside}}}`),
   fc.string({ unit: 'grapheme', minLength: 3000, maxLength: 5000 }),
   fc.integer(),
@@ -286,10 +286,11 @@ function expectRequestMatches(operation: Operation, readings: Record<string, Rea
   }
   // A note and a stock movement refuse what they cannot read, so they have nothing to report left out.
   if (!isSearch(operation) && !['create_note', 'move_stock', ...CALCULATIONS].includes(operation.key)) {
-    const leftOut = fields.filter((field) => readings[field.key].kind === 'unreadable').map((field) => `"${(field as { label?: string }).label}" `);
-    const reported = String(output.left_out);
-    for (const label of leftOut) expect(reported).toContain(label);
-    expect(reported.split('; ').filter(Boolean)).toHaveLength(leftOut.length);
+    const labelOf = (field: { key: string }) => String((field as { label?: string }).label);
+    const leftOut = fields.filter((field) => readings[field.key].kind === 'unreadable').map(labelOf);
+    // Each report opens with its field's label; the user's own text inside it may hold "; " too.
+    const opened = [...String(output.left_out).matchAll(/(?:^|; )"([^"]+)" /g)].map((match) => match[1]).filter((label) => fields.map(labelOf).includes(label));
+    expect(opened).toEqual(leftOut);
   }
 }
 
