@@ -62,6 +62,45 @@ describe('session step (client credentials)', () => {
     );
   });
 
+  it('reads a 400 from the sign-in as refused credentials, with its own status', async () => {
+    nock(BASE_URL).post('/oauth/token').reply(400, { error: 'invalid_request' });
+    const error = await zapierErrorOf(appTester(authentication.sessionConfig.perform, { authData: credentials }));
+    expect(error).toEqual({
+      name: 'AppError',
+      code: 'InvalidCredentials',
+      status: 400,
+      message:
+        'Gloop did not accept this Client ID and Client Secret (HTTP 400: "invalid_request"): copy them again from System settings -> Webhooks/API -> API token, or ask your admin for a new pair.',
+    });
+  });
+
+  it.each([
+    [503, {}, { name: 'AppError', code: 'GloopServerError', status: 503, message: 'Gloop had a server error (HTTP 503: "תחזוקה"); replay this run once Gloop is working again.' }],
+    [429, { 'Retry-After': '7' }, { name: 'ThrottledError', delay: 7, message: 'Gloop is limiting how fast it takes requests (HTTP 429: "תחזוקה"); Zapier will retry in 7 seconds.' }],
+    [404, {}, { name: 'AppError', code: 'GloopNotFound', status: 404, message: 'Gloop rejected the request (HTTP 404: "תחזוקה"): check that the connection uses your own Gloop domain, as shown in System settings -> Webhooks/API.' }],
+  ])('a sign-in answered HTTP %i says what happened, not that the secret or the domain redirected', async (status, headers, expected) => {
+    nock(BASE_URL).post('/oauth/token').reply(status, { message: 'תחזוקה' }, headers);
+    const error = await zapierErrorOf(appTester(authentication.sessionConfig.perform, { authData: credentials }));
+    expect(error).toEqual(expected);
+  });
+
+  it('refuses a 200 whose access token is empty', async () => {
+    nock(BASE_URL).post('/oauth/token').reply(200, { access_token: '', token_type: 'bearer' });
+    const error = await zapierErrorOf(appTester(authentication.sessionConfig.perform, { authData: credentials }));
+    expect(error).toMatchObject({ code: 'GloopInvalidResponse', status: 502 });
+  });
+
+  it('signs in with a client id and secret pasted with spaces around them, and hides the secret as Gloop echoes it', async () => {
+    nock(BASE_URL, { reqheaders: { authorization: basic } })
+      .post('/oauth/token')
+      .reply(401, { message: `הסוד ${CLIENT_SECRET} בוטל` });
+    const pasted = { ...credentials, client_id: ' zapier-client\t', client_secret: `\n ${CLIENT_SECRET} ` };
+    const error = await zapierErrorOf(appTester(authentication.sessionConfig.perform, { authData: pasted }));
+    expect(error.message).toBe(
+      'Gloop did not accept this Client ID and Client Secret (HTTP 401: "הסוד :censored: בוטל"): copy them again from System settings -> Webhooks/API -> API token, or ask your admin for a new pair.',
+    );
+  });
+
   it('never puts the secret in the message, even when Gloop echoes it', async () => {
     nock(BASE_URL).post('/oauth/token').reply(400, { message: `secret ${CLIENT_SECRET} is revoked` });
     const error = await zapierErrorOf(appTester(authentication.sessionConfig.perform, { authData: credentials }));

@@ -221,6 +221,9 @@ describe('create_lead failures', () => {
     [403, { message: 'אין הרשאה' }, 'GloopForbidden', 'Gloop rejected the request (HTTP 403: "אין הרשאה"): ask your Gloop admin to give this API client permission for it.'],
     [404, '<html><body>Not Found</body></html>', 'GloopNotFound', 'Gloop rejected the request (HTTP 404): check that the connection uses your own Gloop domain, as shown in System settings -> Webhooks/API.'],
     [409, { message: 'התנגשות' }, 'GloopRejected', 'Gloop rejected the request (HTTP 409: "התנגשות"): check the values you mapped into this step.'],
+    [422, { code: 'E17', field: 'phone' }, 'GloopRejected', 'Gloop rejected the request (HTTP 422: "{"code":"E17","field":"phone"}"): check the values you mapped into this step.'],
+    [400, { message: 'ב'.repeat(501) }, 'GloopBadRequest', `Gloop rejected the request (HTTP 400: "${'ב'.repeat(500)}…"): fix the field Gloop names and run the step again.`],
+    [400, { message: 'ב'.repeat(500) }, 'GloopBadRequest', `Gloop rejected the request (HTTP 400: "${'ב'.repeat(500)}"): fix the field Gloop names and run the step again.`],
   ])('HTTP %i %j: rejected, nothing stored, no search', async (status, answer, code, message) => {
     expectCreate(status, answer);
     expect(await zapierErrorOf(createWith(input))).toEqual({ name: 'AppError', code, status, message });

@@ -19,11 +19,15 @@ const logged: string[] = [];
 const tokens = new Set<string>([NOCK_TOKEN]);
 const logSink = (message: string, data: Record<string, unknown>) => logged.push(message, JSON.stringify(data));
 
-async function observe(attempt: Promise<unknown>): Promise<void> {
+/** Records what an attempt ended in, and returns its error's message (or its output as JSON). */
+async function observe(attempt: Promise<unknown>): Promise<string> {
   try {
-    seen.push(JSON.stringify(await attempt));
+    const output = JSON.stringify(await attempt);
+    seen.push(output);
+    return output;
   } catch (error) {
     seen.push(String((error as Error).message), String((error as Error).stack));
+    return String((error as Error).message);
   }
 }
 
@@ -72,15 +76,24 @@ describe('no secret or token in any message, output or log line', () => {
       error: `Bearer ${NOCK_TOKEN.toLowerCase()}`,
       errors: [`Basic ${Buffer.from(`${DEFAULT_CLIENT_ID}:${SECRET}`).toString('base64')}`],
     };
-    for (const status of [400, 401, 403, 404, 405, 409, 422, 429, 500, 502, 503, 504]) {
+    const statuses = [400, 401, 403, 404, 405, 409, 422, 429, 500, 502, 503, 504];
+    const heard: [string, number, string][] = [];
+    // A Zapier error's message is JSON around the sentence.
+    const sentenceOf = (message: string) => String((JSON.parse(message) as { message: string }).message);
+    for (const status of statuses) {
       nock(`https://${NOCK_DOMAIN}`).post('/v2/leads/create').reply(status, echo).post('/oauth/token').reply(status, echo);
-      await observe(zapOn(NOCK_DOMAIN, SECRET, NOCK_TOKEN).run(CREATE, { inputData: LEAD }));
+      heard.push(['create', status, sentenceOf(await observe(zapOn(NOCK_DOMAIN, SECRET, NOCK_TOKEN).run(CREATE, { inputData: LEAD })))]);
       nock.cleanAll();
       nock(`https://${NOCK_DOMAIN}`).post('/oauth/token').reply(status, echo);
       // A renewal: the connection still holds the token that expired.
-      await observe(zapOn(NOCK_DOMAIN, SECRET, NOCK_TOKEN).connect());
+      heard.push(['connect', status, sentenceOf(await observe(zapOn(NOCK_DOMAIN, SECRET, NOCK_TOKEN).connect()))]);
       nock.cleanAll();
     }
+    // Gloop's words survive in every sentence, each credential in them censored (a create's 401
+    // renews the token, and the sign-in's own 401 then speaks).
+    const gloopSaid = '"token :censored: secret :censored: SECRET :censored: secret :censored: - Bearer :censored: - Basic :censored:"';
+    expect(heard.filter(([, status, sentence]) => !sentence.includes(`HTTP ${status}: ${gloopSaid}`))).toEqual([]);
+    expect(heard).toHaveLength(statuses.length * 2);
     nock(`https://${NOCK_DOMAIN}`).post('/oauth/token').replyWithError(Object.assign(new Error(`reset ${SECRET}`), { code: 'ECONNRESET' }));
     await observe(zapOn(NOCK_DOMAIN, SECRET, NOCK_TOKEN).connect());
 
