@@ -9,10 +9,9 @@ export default {
   testRunner: 'jest',
   jest: {
     configFile: 'jest.config.js',
-    // Jest's roots are test/ only, so it cannot tell which tests import a file of src/: per-test
-    // coverage picks the tests for each mutant instead.
-    enableFindRelatedTests: false,
     config: {
+      // src/ among the roots, so Jest loads only the test files that import the mutated file.
+      roots: ['<rootDir>/test', '<rootDir>/src'],
       testPathIgnorePatterns: ['/node_modules/', 'test/build\\.test\\.ts', 'test/e2e/sandbox-page\\.test\\.ts', 'test/reliability/load\\.test\\.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/helpers/under-mutation.ts'],
     },
@@ -23,8 +22,8 @@ export default {
   // A definition evaluated once at load (a label, a help text) would need the whole suite per
   // mutant; the definition's own tests (integration checks, Make parity) pin those down instead.
   ignoreStatic: true,
-  // One type checker and two test runners: the checker idles once the compile errors are out.
-  concurrency: 3,
+  // A type checker and a test runner, one per core.
+  concurrency: 2,
   timeoutMS: 20000,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
