@@ -10,7 +10,7 @@ useNock();
 
 describe('session step (client credentials)', () => {
   it('exchanges the client id and secret for a token, with Basic auth and a form body', async () => {
-    nock(BASE_URL, { reqheaders: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' } })
+    nock(BASE_URL, { reqheaders: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' } })
       .post('/oauth/token', 'grant_type=client_credentials')
       .reply(200, { access_token: ACCESS_TOKEN, token_type: 'bearer', expires_in: 3600 });
 
@@ -43,9 +43,18 @@ describe('session step (client credentials)', () => {
     );
   });
 
-  it('asks for both credentials when one is blank, without a request', async () => {
-    const error = await zapierErrorOf(appTester(authentication.sessionConfig.perform, { authData: { ...credentials, client_secret: '  ' } }));
-    expect(error.message).toBe('Enter both the Client ID and the Client Secret from Gloop: System settings -> Webhooks/API -> API token.');
+  it.each([
+    ['a blank secret', { ...credentials, client_secret: '  ' }],
+    ['a blank client id', { ...credentials, client_id: ' \t' }],
+    ['no secret', { domain: credentials.domain, client_id: 'zapier-client' }],
+    ['no client id', { domain: credentials.domain, client_secret: CLIENT_SECRET }],
+  ])('asks for both credentials on %s, without a request', async (_case, authData) => {
+    expect(await zapierErrorOf(appTester(authentication.sessionConfig.perform, { authData }))).toEqual({
+      name: 'AppError',
+      code: 'MissingCredentials',
+      status: 400,
+      message: 'Enter both the Client ID and the Client Secret from Gloop: System settings -> Webhooks/API -> API token.',
+    });
   });
 
   it('does not follow a redirect with the secret', async () => {

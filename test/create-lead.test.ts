@@ -93,6 +93,27 @@ describe('create_lead request body', () => {
   });
 });
 
+describe('create_lead reads a yes or no however a form sends it', () => {
+  it.each([
+    [1, true],
+    [0, false],
+    ['1', true],
+    [' Yes ', true],
+    ['NO', false],
+    [true, true],
+  ])('reads %j as %s', async (value, subscribed) => {
+    const received = expectCreate();
+    await createWith({ name: 'A', phone: '0501234567', is_subscriber: value });
+    expect(received).toEqual([`{"phone":"0501234567","name":"A","f_name":"A","is_subscriber":${subscribed}}`]);
+  });
+
+  it.each([[''], ['  ']])('leaves a blank yes or no (%j) out, as if it were not mapped', async (value) => {
+    const received = expectCreate();
+    expect(await createWith({ name: 'A', phone: '0501234567', is_subscriber: value })).toMatchObject({ left_out: '' });
+    expect(received).toEqual(['{"phone":"0501234567","name":"A","f_name":"A"}']);
+  });
+});
+
 describe('create_lead refuses a lead before any request only when Gloop certainly would', () => {
   it.each([
     [{ phone: '0501234567' }, 'The lead needs a name: map "Full Name" or "First Name"; fix it in this step\'s fields.'],
@@ -151,6 +172,7 @@ function expectSearch(status: number, answer: object): string[] {
   return received;
 }
 const NOTHING_FOUND = { count: 0, results: [] };
+const OTHER_LEAD_ID = '271917813959131540676117904886673869330';
 const found = (created: string, name = 'A', phone = '0501234567') => ({ count: 1, results: [{ id: LEAD_ID, object_type: 'LEADS', created, name, phone }] });
 const notSaved = (what: string) => `Gloop did not save the lead: ${what}, and a search right after found no such lead; replay this run once Gloop is working again.`;
 
@@ -196,6 +218,43 @@ describe('create_lead answers', () => {
     expectCreate(500, { message: 'שגיאת שרת' });
     expectSearch(200, answer);
     expect(await zapierErrorOf(createWith({ name: 'A', phone: '0501234567' }))).toMatchObject({ code: 'GloopServerError', message: notSaved('it answered HTTP 500: "שגיאת שרת"') });
+  });
+
+  it('takes only a lead with the email it sent, in any letter case, for the lead it sent', async () => {
+    const now = new Date().toISOString();
+    expectCreate(500, '');
+    expectSearch(200, {
+      count: 2,
+      results: [
+        { id: OTHER_LEAD_ID, object_type: 'LEADS', created: now, name: 'A', phone: '0501234567', email: 'other@example.co.il' },
+        { id: LEAD_ID, object_type: 'LEADS', created: now, name: 'A', phone: '0501234567', email: ' Dana@Example.CO.IL ' },
+      ],
+    });
+    expect(await createWith({ name: 'A', phone: '0501234567', email: 'dana@example.co.il' })).toMatchObject({ id: LEAD_ID, confirmed_by_search: true });
+  });
+
+  it('takes a phone that is not a number only as written, spaces aside', async () => {
+    const now = new Date().toISOString();
+    expectCreate(500, '');
+    const searched = expectSearch(200, {
+      count: 2,
+      results: [
+        { id: OTHER_LEAD_ID, object_type: 'LEADS', created: now, name: 'A', phone: '1-800-FLOWER' },
+        { id: LEAD_ID, object_type: 'LEADS', created: now, name: 'A', phone: ' 1-800-FLOWERS ' },
+      ],
+    });
+    expect(await createWith({ name: 'A', phone: ' 1-800-FLOWERS' })).toMatchObject({ id: LEAD_ID, phone: '1-800-FLOWERS', confirmed_by_search: true });
+    expect(searched).toEqual(['{"name":"A","phone":"1-800-FLOWERS","object_type":"LEADS","order_by":"created","order":"desc","limit":10}']);
+  });
+
+  it('signs in again for its search when the token expired after the lead was sent, rather than sending the lead twice', async () => {
+    expectCreate(503, '');
+    nock(BASE_URL, { reqheaders: { authorization: `Bearer ${ACCESS_TOKEN}` } }).post('/v2/search/leadsAndAccounts').reply(401, { message: 'טוקן פג תוקף' });
+    nock(BASE_URL).post('/oauth/token', 'grant_type=client_credentials').reply(200, { access_token: 'renewed-token-7' });
+    nock(BASE_URL, { reqheaders: { authorization: 'Bearer renewed-token-7' } })
+      .post('/v2/search/leadsAndAccounts')
+      .reply(200, found(new Date().toISOString()));
+    expect(await createWith({ name: 'A', phone: '0501234567' })).toMatchObject({ id: LEAD_ID, confirmed_by_search: true });
   });
 
   it('says the lead may have been saved, and what to look for, when the search fails too', async () => {
@@ -264,6 +323,17 @@ describe('create_lead failures', () => {
     nock(BASE_URL).post('/v2/leads/create').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     expectSearch(200, NOTHING_FOUND);
     expect(await zapierErrorOf(createWith(input))).toEqual({ name: 'AppError', code: 'GloopUnreachable', status: 503, message: notSaved('the connection was lost (ECONNRESET)') });
+  });
+
+  it('a connection lost for a reason without a code: the reason in at most 120 characters', async () => {
+    nock(BASE_URL).post('/v2/leads/create').replyWithError(`proxy said: ${'x'.repeat(200)}`);
+    expectSearch(200, NOTHING_FOUND);
+    expect(await zapierErrorOf(createWith(input))).toEqual({
+      name: 'AppError',
+      code: 'GloopUnreachable',
+      status: 503,
+      message: notSaved(`the connection was lost (proxy said: ${'x'.repeat(108)}…)`),
+    });
   });
 
   it('a request that never left (connection refused): says so, without a search', async () => {

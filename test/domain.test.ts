@@ -43,6 +43,7 @@ describe('gloopBaseUrl', () => {
     ['api.localhost', 'The Gloop domain must not be localhost'],
     ['intranet', 'The Gloop domain must be a full host name with a dot'],
     ['-acme.gloopcrm.co.il', 'The Gloop domain "-acme.gloopcrm.co.il" is not a valid host name'],
+    ['ac^me.gloopcrm.co.il', 'The Gloop domain is not a valid host name'],
     ['http://127.0.0.1:8080', 'The Gloop domain must use https (got "http:")'],
     [`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(59)}.co`, 'The Gloop domain is longer than the 253 characters a host name can have'],
     [`${'a'.repeat(63)}.`.repeat(5) + 'co.il', 'The Gloop domain is longer than the 253 characters a host name can have'],

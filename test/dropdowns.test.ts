@@ -46,6 +46,12 @@ describe('owner dropdown (user_list)', () => {
     expect(await loadPage(2)).toEqual([]);
   });
 
+  it('stops when Gloop says there is more but sends an empty page, rather than asking for it forever', async () => {
+    usersPage(0, [], true);
+    expect(await loadPage(0)).toEqual([]);
+    expect(await loadPage(1)).toEqual([]);
+  });
+
   it('honours a server that caps the page below what was asked', async () => {
     usersPage(0, [user(1), user(2)], true);
     expect(await loadPage(0)).toHaveLength(2);
@@ -70,6 +76,15 @@ describe('lead status dropdown (lead_status_list)', () => {
       { id: STATUS_ID, name: '💫 חדש' },
       { id: '233069071553535427697228277840563827498', name: '🌟 בטיפול' },
     ]);
+  });
+});
+
+describe('a list entry without a name, and a list without entries', () => {
+  it('shows an entry without a name by its id, and answers an empty list when Gloop sends no items', async () => {
+    nock(BASE_URL).get('/v2/leads/statuses').reply(200, { items: [{ id: STATUS_ID, name: '', is_active: 'Y' }] });
+    expect(await perform(App.triggers.lead_status_list, { authData })).toEqual([{ id: STATUS_ID, name: STATUS_ID }]);
+    nock(BASE_URL).get('/v2/leads/statuses').reply(200, { message: 'אין סטטוסים' });
+    expect(await perform(App.triggers.lead_status_list, { authData })).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ useNock();
 
 const ACCOUNT_ID = '318470115526385338148997581651340149330';
 const ACCOUNT_STATUS_ID = '104788409124312076361553853542960557491';
+const OTHER_STATUS_ID = '104788409124312076361553853542960557492';
 const run = (key: 'create_lead_with_duplicate_check' | 'create_note' | 'create_account', inputData: Record<string, unknown>) =>
   perform(App.creates[key], { authData, inputData });
 const find = (inputData: Record<string, unknown>) => perform(App.searches.find_lead, { authData, inputData });
@@ -130,10 +131,32 @@ describe('find_lead', () => {
     expect(received).toEqual([searchBody('"email":"a@b.co.il"', 'LEADS'), searchBody('"email":"a@b.co.il"', 'ACCOUNTS')]);
   });
 
+  it('passes over results it cannot use (not a record, no id) and reads an answer without results as none', async () => {
+    searches(`{"count": 3, "results": [null, {"id": "", "object_type": "LEADS", "name": "x"}, {"id": ${LEAD_ID}, "object_type": "LEADS", "name": "x"}]}`, {});
+    expect(await find({ phone: '0501234567' })).toEqual([expect.objectContaining({ id: LEAD_ID })]);
+    expect(await find({ phone: '0501234567' })).toEqual([]);
+  });
+
+  it('reads "Look In" mapped with spaces around it', async () => {
+    const received = searches(NONE, RESULT('ACCOUNTS', ACCOUNT_ID));
+    expect(await find({ email: 'a@b.co.il', object_type: ' BOTH ' })).toEqual([expect.objectContaining({ id: ACCOUNT_ID })]);
+    expect(received).toHaveLength(2);
+  });
+
   it('with "Leads, then customers", a matching lead ends the search in one request', async () => {
     const received = searches(RESULT('LEADS'));
     expect(await find({ email: 'a@b.co.il', object_type: 'BOTH' })).toEqual([expect.objectContaining({ id: LEAD_ID, object_type: 'LEADS' })]);
     expect(received).toHaveLength(1);
+  });
+
+  it('a search answered without JSON says what to check, and claims no change: a search saves nothing', async () => {
+    nock(BASE_URL).post('/v2/search/leadsAndAccounts').reply(200, '<html>maintenance</html>');
+    expect(await zapierErrorOf(find({ phone: '0501234567' }))).toEqual({
+      name: 'AppError',
+      code: 'GloopInvalidResponse',
+      status: 502,
+      message: "Gloop answered without valid JSON; check that the connection's domain is your Gloop domain, or try again later.",
+    });
   });
 
   it.each([
@@ -214,6 +237,14 @@ describe('create_account', () => {
       `{"status":"${ACCOUNT_STATUS_ID}","name":"רון לוי","f_name":"רון לוי","phone":"0541112233","b_day":"1990-05-17","owner":"${USER_ID}","lead_id":"${LEAD_ID}","is_subscriber":false}`,
     ]);
     expect(output).toMatchObject({ id: ACCOUNT_ID, account_status: ACCOUNT_STATUS_ID, message: 'הלקוח נוצר בהצלחה' });
+  });
+
+  it.each([
+    ['the status Gloop gave the customer, when it names one', { account_status: OTHER_STATUS_ID }, OTHER_STATUS_ID],
+    ['the status it sent, when Gloop names none', {}, ACCOUNT_STATUS_ID],
+  ])('returns %s', async (_case, answer, status) => {
+    capturePost('/v2/accounts/create', 201, { id: ACCOUNT_ID, message: 'הלקוח נוצר בהצלחה', ...answer });
+    expect(await run('create_account', { name: 'רון', status: ACCOUNT_STATUS_ID })).toMatchObject({ id: ACCOUNT_ID, account_status: status });
   });
 
   it.each([

@@ -79,6 +79,8 @@ describe('create_sale', () => {
     [{ sub_total: '1,000', total: '1000' }, '"Subtotal" must be a number such as 1234.50, not "1,000"'],
     [{ products: [{ product_id: 'TV' }], total: '20' }, '"Products" line 1: "Product" must be a Gloop ID (up to 39 digits), not "TV"'],
     [{}, '"Total" is empty, and Gloop needs it: map a value'],
+    [{ products: ['TV'], total: '20' }, '"Products" must be line items, one per line'],
+    [{ products: [null], total: '20' }, '"Products" must be line items, one per line'],
   ])('refuses %j before any request, saying which number is off', async (more, problem) => {
     expect(await zapierErrorOf(run('create_sale', sale(more)))).toEqual(refused(problem));
   });
@@ -106,6 +108,13 @@ describe('create_product and create_product_category', () => {
     [{ name: 'x', price: '50', is_active: 'yes' }, '"Category" is empty, and Gloop needs it: map a value'],
   ])('refuses %j before any request', async (inputData, problem) => {
     expect(await zapierErrorOf(run('create_product', inputData))).toEqual(refused(problem));
+  });
+
+  it('says what to look for when a product\'s answer is lost, for Gloop cannot search products', async () => {
+    nock(BASE_URL).post('/v2/products/create').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    expect((await zapierErrorOf(run('create_product', { name: 'חולצה', price: '50', category: CATEGORY, is_active: 'yes' }))).message).toBe(
+      'Gloop may have saved the product: the connection was lost (ECONNRESET), and the app could not check; look in Gloop for the product "חולצה" before you replay this run, or it may be saved twice.',
+    );
   });
 
   it('creates a category and says what to look for when the answer is lost', async () => {
@@ -140,6 +149,15 @@ describe('find_product and the new dropdowns', () => {
     expect(await perform(App.searches.find_product, { authData, inputData: { product_id: PRODUCT } })).toEqual([]);
   });
 
+  it('answers no product when Gloop\'s item has no usable id or no items at all, and a blank category when it has none', async () => {
+    nock(BASE_URL).get(`/v2/products/${PRODUCT}`).reply(200, { items: [{ id: '', name: 'TV' }] });
+    expect(await perform(App.searches.find_product, { authData, inputData: { product_id: PRODUCT } })).toEqual([]);
+    nock(BASE_URL).get(`/v2/products/${PRODUCT}`).reply(200, {});
+    expect(await perform(App.searches.find_product, { authData, inputData: { product_id: PRODUCT } })).toEqual([]);
+    nock(BASE_URL).get(`/v2/products/${PRODUCT}`).reply(200, { items: [{ id: PRODUCT, name: 'TV' }] });
+    expect(await perform(App.searches.find_product, { authData, inputData: { product_id: PRODUCT } })).toEqual([expect.objectContaining({ id: PRODUCT, category: '' })]);
+  });
+
   it('lists active products and categories only, and sale statuses', async () => {
     nock(BASE_URL)
       .get('/v2/products/')
@@ -168,6 +186,18 @@ describe('move_stock', () => {
     const received = capturePost('/v2/products/inventory/movment', 201, { inventory_after: -6, inventory_before: 4, message: 'הפעולה הושלמה' });
     expect(await run('move_stock', movement)).toEqual({ ...movement, quantity: 10, inventory_before: 4, inventory_after: -6, message: 'הפעולה הושלמה', confirmed_by_search: false });
     expect(received).toEqual([sent]);
+  });
+
+  it.each([
+    ['as text', { inventory_before: '4.5', inventory_after: '-6' }, { inventory_before: 4.5, inventory_after: -6 }],
+    ['as a number too large to be one', `{"inventory_before": 1e400, "inventory_after": 2}`, { inventory_before: '', inventory_after: 2 }],
+    ['as words', { inventory_before: 'four', inventory_after: '2 units' }, undefined],
+  ])('reads stock figures Gloop sends %s, and leaves out what is not a figure', async (_case, answer, figures) => {
+    nock(BASE_URL).post('/v2/products/inventory/movment').reply(201, answer, { 'Content-Type': 'application/json' });
+    if (figures === undefined) nock(BASE_URL).get(`/v2/products/inventory/${PRODUCT}`).reply(200, {});
+    const outcome = run('move_stock', movement);
+    if (figures === undefined) expect((await zapierErrorOf(outcome)).code).toBe('GloopInvalidResponse');
+    else expect(await outcome).toMatchObject(figures);
   });
 
   it('after a lost answer, reads the product\'s movement log and reports the movement Gloop logged, once', async () => {

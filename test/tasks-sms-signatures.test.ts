@@ -154,11 +154,20 @@ describe('the new dropdowns', () => {
         items: [
           { id: TEMPLATE, name: 'ברוכים הבאים', msg: 'היי ***שם***, תודה!', is_active: 'Y' },
           { id: '1'.repeat(39), name: 'ישן', msg: 'x', is_active: 'N' },
+          { id: '2'.repeat(39), name: 'בלי נוסח', msg: null, is_active: 'Y' },
+          { id: '3'.repeat(39), name: '', msg: 'נוסח בלי שם', is_active: 'Y' },
+          { id: '4'.repeat(39), is_active: 'Y' },
         ],
         hasMore: false,
       });
     const { localZap } = await import('./helpers/app');
-    expect(await localZap().run('triggers.sms_template_list.operation.perform', { meta: { page: 0 } as never })).toEqual([{ id: TEMPLATE, name: 'ברוכים הבאים: היי ***שם***, תודה!' }]);
+    expect(await localZap().run('triggers.sms_template_list.operation.perform', { meta: { page: 0 } as never })).toEqual([
+      { id: TEMPLATE, name: 'ברוכים הבאים: היי ***שם***, תודה!' },
+      { id: '2'.repeat(39), name: 'בלי נוסח' },
+      { id: '3'.repeat(39), name: 'נוסח בלי שם' },
+      // Nothing to show but its id.
+      { id: '4'.repeat(39), name: '4'.repeat(39) },
+    ]);
   });
 });
 
@@ -172,6 +181,18 @@ describe('create_ticket', () => {
 
   it('refuses a ticket without a status, before any request', async () => {
     expect(await zapierErrorOf(run('create_ticket', { subject: 'x' }))).toEqual(refused('"Ticket Status" is empty, and Gloop needs it: map a value'));
+  });
+});
+
+describe('records Gloop cannot search: what to look for when the answer is lost', () => {
+  it.each([
+    ['shorten_link', '/v2/links/shortner', { url: 'https://me.example.com/info' }, 'link', 'a short link to https://me.example.com/info'],
+    ['create_signature_document', '/v2/signatures/create', { name: 'דנה לוי - הסכם', template_id: '3', by_user: USER_ID }, 'document', 'the document "דנה לוי - הסכם"'],
+  ])('%s', async (key, path, inputData, noun, lookFor) => {
+    nock(BASE_URL).post(path).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    expect((await zapierErrorOf(run(key, inputData))).message).toBe(
+      `Gloop may have saved the ${noun}: the connection was lost (ECONNRESET), and the app could not check; look in Gloop for ${lookFor} before you replay this run, or it may be saved twice.`,
+    );
   });
 });
 
@@ -205,6 +226,21 @@ describe('start_timer and stop_timer', () => {
   it('stops a timer with PUT to its id and returns the minutes it ran', async () => {
     nock(BASE_URL).put(`/v2/timer/${LEAD_ID}`).reply(200, { message: 'הטיימר הופסק', total_minuets: '1.7' });
     expect(await run('stop_timer', { timer_id: LEAD_ID })).toEqual({ timer_id: LEAD_ID, total_minuets: '1.7', message: 'הטיימר הופסק' });
+  });
+
+  it('a stop answered without JSON: cannot tell whether the timer stopped, so it says to check Gloop first', async () => {
+    nock(BASE_URL).put(`/v2/timer/${LEAD_ID}`).reply(200, 'OK');
+    expect(await zapierErrorOf(run('stop_timer', { timer_id: LEAD_ID }))).toEqual({
+      name: 'AppError',
+      code: 'GloopInvalidResponse',
+      status: 502,
+      message: 'Gloop answered without valid JSON, so Zapier cannot confirm the change was saved; check Gloop before you replay this run.',
+    });
+  });
+
+  it('returns a blank message when Gloop stops the timer without one', async () => {
+    nock(BASE_URL).put(`/v2/timer/${LEAD_ID}`).reply(200, { total_minuets: 3 });
+    expect(await run('stop_timer', { timer_id: LEAD_ID })).toEqual({ timer_id: LEAD_ID, total_minuets: '3', message: '' });
   });
 
   it('keeps Gloop\'s reason when the timer was already stopped', async () => {

@@ -38,6 +38,15 @@ describe('the working-days utilities', () => {
     expect(output).toMatchObject({ days_total_working_days: 11, days_total_holidays: 0, holidays: [] });
   });
 
+  it('read the counts Gloop sends as text, and leave blank what is not a count or a name', async () => {
+    capturePost('/v2/workingDays/addWorkingDays', 200, { date: '2021-09-22', days_total_holidays: '4', days_total_weekends: 'four', holidays: [{ name: 7, date: '2021-09-09' }, 'x'] });
+    expect(await run('add_working_days', { start_date: '2021-08-31', increment: '14', weekend: '6,7' })).toMatchObject({
+      days_total_holidays: 4,
+      days_total_weekends: '',
+      holidays: [{ name: '', date: '2021-09-09' }],
+    });
+  });
+
   it.each([
     ['a weekend by name', { start_date: '2021-08-31', increment: '1', weekend: 'Friday' }, '"Weekend" must be day numbers from 1 (Sunday) to 7 (Saturday) joined by commas, such as 6,7, not "Friday"'],
     ['half a day', { start_date: '2021-08-31', increment: '1.5', weekend: '6,7' }, '"Working Days to Add" must be a whole number such as 14, not "1.5"'],

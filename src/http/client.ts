@@ -21,6 +21,8 @@ export interface GloopCall {
   path: `/${string}`;
   params?: Record<string, string>;
   body?: Record<string, unknown>;
+  /** The call changes what Gloop stores (a search or a date sum POSTs too, and changes nothing). */
+  writes?: boolean;
 }
 
 export type GloopAuthData = Bundle['authData'];
@@ -120,7 +122,7 @@ export async function callGloop(z: ZObject, bundle: Bundle<any>, call: GloopCall
   if ('lost' in answer) throw failureWithoutResponse(z, answer.lost, secrets, answer.waitedMs);
   if (answer.status >= 300) throw failureFromResponse(z, { status: answer.status, body: answer.content, retryAfter: answer.retryAfter }, secrets);
   const parsed = parseAnswer(answer.content);
-  if (typeof parsed === 'string') throw invalidAnswer(z, parsed, call.method !== 'GET');
+  if (typeof parsed === 'string') throw invalidAnswer(z, parsed, call.writes === true);
   return parsed;
 }
 

@@ -141,7 +141,8 @@ function networkReason(error: unknown): string {
   const code = causes.map((cause) => (isRecord(cause) ? cause.code : undefined)).find((value) => typeof value === 'string');
   if (typeof code === 'string') return code;
   const cause = causes.find((candidate) => candidate instanceof Error);
-  const message = cause instanceof Error ? cause.message : String(error);
+  // node-fetch puts the request's address in front of the reason.
+  const message = (cause instanceof Error ? cause.message : String(error)).replace(/^request to \S+ failed, reason: /, '');
   return message.length > 120 ? `${message.slice(0, 120)}…` : message;
 }
 

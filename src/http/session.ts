@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { basicCredentials, baseUrlFor, secretsOf, stepDeadline } from './client';
-import { crmSaid, failureFromResponse, failureWithoutResponse, isRecord, redirected } from './failures';
+import { crmSaid, failureFromResponse, failureWithoutResponse, isRecord } from './failures';
 
 export interface GloopSession {
   access_token: string;
@@ -46,7 +46,6 @@ export async function exchangeCredentials(z: ZObject, bundle: Bundle): Promise<G
       response.status,
     );
   }
-  if (response.status >= 300 && response.status < 400) throw redirected(z, response.status);
   if (!response.ok) {
     throw failureFromResponse(z, { status: response.status, body, retryAfter: response.headers.get('retry-after') }, secrets);
   }

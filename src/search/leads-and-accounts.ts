@@ -98,10 +98,10 @@ export function findOrCreate(search: { key: string; noun: string }, create: stri
 /** Room for Gloop's clock to run behind ours when its `created` is compared with when the request left. */
 const CLOCK_SKEW_MS = 120_000;
 
-/** The same phone number, however Gloop wrote it back: +972 50… and 050… end in the same nine digits. */
+/** The same phone number, however Gloop wrote it back: +972 50… and 050… end in the same nine digits; other text as sent (trimmed). */
 function samePhone(sent: string, stored: string): boolean {
   const digits = (text: string) => text.replace(/\D/g, '');
-  return /\d{9}/.test(digits(sent)) ? digits(stored).endsWith(digits(sent).slice(-9)) : stored.trim() === sent.trim();
+  return /\d{9}/.test(digits(sent)) ? digits(stored).endsWith(digits(sent).slice(-9)) : stored.trim() === sent;
 }
 
 /**

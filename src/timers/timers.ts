@@ -49,7 +49,7 @@ export const stopTimer = defineCreate({
       const body = bodyFrom(z, stopFields, bundle);
       requireValues(z, stopFields, body, ['timer_id']);
       // Stopping twice is refused by Gloop, so a replay cannot double it.
-      const answer = await callGloop(z, bundle, { method: 'PUT', path: `/v2/timer/${String(body.timer_id)}` });
+      const answer = await callGloop(z, bundle, { method: 'PUT', path: `/v2/timer/${String(body.timer_id)}`, writes: true });
       return withEveryKey(stopOutputFields, {
         timer_id: body.timer_id,
         // Gloop's key, spelled as Gloop spells it.

@@ -1,0 +1,55 @@
+import nock from 'nock';
+import { useNock } from './helpers/nock';
+import { authentication } from '../src/authentication';
+import { App, appTester, authData, BASE_URL, perform, zapierErrorOf } from './helpers/app';
+
+/**
+ * The step's deadline, shortened so its timeouts take a second: the real 25 s are waited out over
+ * real sockets in test/e2e/lost-answers.test.ts.
+ */
+const mockStep = { deadlineMs: 25_000 };
+jest.mock('../src/http/failures', () => {
+  const actual = jest.requireActual('../src/http/failures');
+  return Object.defineProperty({ ...actual }, 'STEP_DEADLINE_MS', { get: () => mockStep.deadlineMs, enumerable: true });
+});
+
+useNock();
+
+const lead = { name: 'A', phone: '0501234567' };
+const createLead = () => perform(App.creates.create_lead, { authData, inputData: lead });
+const timedOut = (message: string) => ({ name: 'AppError', code: 'GloopTimeout', status: 504, message });
+
+describe('a step that runs out of time', () => {
+  it('a read answered after the deadline: one timeout sentence, safe to replay', async () => {
+    mockStep.deadlineMs = 1_000;
+    nock(BASE_URL).get('/v2/users').query(true).delay(3_000).reply(200, { count: 0, results: [] });
+    expect(await zapierErrorOf(perform(App.triggers.user_list, { authData, inputData: {} }))).toEqual(
+      timedOut('Gloop did not answer within 1 second; replay this run once Gloop is reachable.'),
+    );
+  });
+
+  it('a sign-in answered after the deadline: the same sentence, not "no access token"', async () => {
+    mockStep.deadlineMs = 1_000;
+    nock(BASE_URL).post('/oauth/token').delay(3_000).reply(200, { access_token: 'late' });
+    expect(await zapierErrorOf(appTester(authentication.sessionConfig.perform, { authData }))).toEqual(
+      timedOut('Gloop did not answer within 1 second; replay this run once Gloop is reachable.'),
+    );
+  });
+
+  it('a create answered after its share of the step: the search that follows finds nothing, so the lead was not saved', async () => {
+    // Six of the seven seconds are kept for the confirming search.
+    mockStep.deadlineMs = 7_000;
+    nock(BASE_URL).post('/v2/leads/create').delay(3_000).reply(201, { id: '1' });
+    nock(BASE_URL).post('/v2/search/leadsAndAccounts').reply(200, { count: 0, results: [] });
+    expect(await zapierErrorOf(createLead())).toEqual(
+      timedOut('Gloop did not save the lead: it did not answer within 1 second, and a search right after found no such lead; replay this run once Gloop is working again.'),
+    );
+  });
+
+  it('a create with less time left than its search needs: sends nothing, and says the run can be replayed', async () => {
+    mockStep.deadlineMs = 5_000;
+    expect(await zapierErrorOf(createLead())).toEqual(
+      timedOut('Gloop did not answer within 5 seconds; replay this run once Gloop is reachable.'),
+    );
+  });
+});
