@@ -194,13 +194,16 @@ describe('create_note', () => {
     expect(output).toMatchObject({ id: '196872918095809862949125226744960663127', message: 'ההערה נוצרה בהצלחה' });
   });
 
-  it('after a lost answer, says the note may have been saved and where to look, for Gloop cannot search notes', async () => {
+  it.each([
+    [{ account_id: ACCOUNT_ID }, `customer ${ACCOUNT_ID}`],
+    [{ lead_id: LEAD_ID }, `lead ${LEAD_ID}`],
+  ])('after a lost answer, says the note on %j may have been saved and where to look, for Gloop cannot search notes', async (target, where) => {
     nock(BASE_URL).post('/v2/notes/create').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-    expect(await zapierErrorOf(run('create_note', { account_id: ACCOUNT_ID, msg: 'x' }))).toEqual({
+    expect(await zapierErrorOf(run('create_note', { ...target, msg: 'x' }))).toEqual({
       name: 'AppError',
       code: 'GloopOutcomeUnknown',
       status: 504,
-      message: `Gloop may have saved the note: the connection was lost (ECONNRESET), and the app could not check; look in Gloop for this note on the customer ${ACCOUNT_ID} before you replay this run, or it may be saved twice.`,
+      message: `Gloop may have saved the note: the connection was lost (ECONNRESET), and the app could not check; look in Gloop for this note on the ${where} before you replay this run, or it may be saved twice.`,
     });
   });
 

@@ -144,6 +144,10 @@ describe('find_product and the new dropdowns', () => {
     ]);
   });
 
+  it('asks for the product before any request', async () => {
+    expect(await zapierErrorOf(perform(App.searches.find_product, { authData, inputData: { product_id: ' ' } }))).toEqual(refused('"Product" is empty, and Gloop needs it: map a value'));
+  });
+
   it('answers no product for an empty page', async () => {
     nock(BASE_URL).get(`/v2/products/${PRODUCT}`).reply(200, { items: [], hasMore: false });
     expect(await perform(App.searches.find_product, { authData, inputData: { product_id: PRODUCT } })).toEqual([]);

@@ -188,6 +188,8 @@ describe('records Gloop cannot search: what to look for when the answer is lost'
   it.each([
     ['shorten_link', '/v2/links/shortner', { url: 'https://me.example.com/info' }, 'link', 'a short link to https://me.example.com/info'],
     ['create_signature_document', '/v2/signatures/create', { name: 'דנה לוי - הסכם', template_id: '3', by_user: USER_ID }, 'document', 'the document "דנה לוי - הסכם"'],
+    ['create_ticket', '/v2/tickets/create', { subject: 'לא מצליח להתחבר', status: TASK_STATUS }, 'ticket', 'the ticket "לא מצליח להתחבר"'],
+    ['start_timer', '/v2/timer/start', { owner: USER_ID }, 'timer', 'an open timer of this user'],
   ])('%s', async (key, path, inputData, noun, lookFor) => {
     nock(BASE_URL).post(path).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     expect((await zapierErrorOf(run(key, inputData))).message).toBe(
@@ -241,6 +243,22 @@ describe('start_timer and stop_timer', () => {
   it('returns a blank message when Gloop stops the timer without one', async () => {
     nock(BASE_URL).put(`/v2/timer/${LEAD_ID}`).reply(200, { total_minuets: 3 });
     expect(await run('stop_timer', { timer_id: LEAD_ID })).toEqual({ timer_id: LEAD_ID, total_minuets: '3', message: '' });
+  });
+
+  it('refuses to stop a timer it was not given, before any request', async () => {
+    expect(await zapierErrorOf(run('stop_timer', { timer_id: '' }))).toEqual(refused('"Timer" is empty, and Gloop needs it: map a value'));
+  });
+
+  it('lists open timers by their comment and start, or as "Timer" when they have no comment', async () => {
+    nock(BASE_URL)
+      .get('/v2/timer/open')
+      .query(true)
+      .reply(200, { items: [{ id: LEAD_ID, comment: 'פגישה', start_time: '2026-12-01T07:30:00Z' }, { id: ACCOUNT_ID, comment: '' }], hasMore: false });
+    const { localZap } = await import('./helpers/app');
+    expect(await localZap().run('triggers.open_timer_list.operation.perform', { meta: { page: 0 } as never })).toEqual([
+      { id: LEAD_ID, name: 'פגישה (started 2026-12-01T07:30:00Z)' },
+      { id: ACCOUNT_ID, name: 'Timer (started at an unknown time)' },
+    ]);
   });
 
   it('keeps Gloop\'s reason when the timer was already stopped', async () => {
