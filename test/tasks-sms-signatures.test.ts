@@ -179,6 +179,14 @@ describe('create_ticket', () => {
     expect(output).toMatchObject({ id: LEAD_ID, ticket_status: TASK_STATUS, message: 'טיקט נוצר בהצלחה', owner: '', department_id: '', email: '', left_out: '' });
   });
 
+  it.each([
+    ['the status Gloop saved, when it differs from the one sent', { ticket_status: PRIORITY }, PRIORITY],
+    ['the status sent, when Gloop names none', {}, TASK_STATUS],
+  ])('reports %s', async (_case, answer, status) => {
+    capturePost('/v2/tickets/create', 201, { id: LEAD_ID, message: 'טיקט נוצר בהצלחה', ...answer });
+    expect(await run('create_ticket', { subject: 'x', status: TASK_STATUS })).toMatchObject({ id: LEAD_ID, ticket_status: status });
+  });
+
   it('refuses a ticket without a status, before any request', async () => {
     expect(await zapierErrorOf(run('create_ticket', { subject: 'x' }))).toEqual(refused('"Ticket Status" is empty, and Gloop needs it: map a value'));
   });
