@@ -61,6 +61,13 @@ describe('create_lead_with_duplicate_check', () => {
     expect(verdictOf(message)).toBe(verdict);
   });
 
+  it('leaves out a value it cannot read, and says so in Left Out', async () => {
+    const received = capturePost('/v2/leads/intelligent', 201, { id: LEAD_ID, message: duplicate });
+    const output = await run('create_lead_with_duplicate_check', { name: 'A', phone: '0501234567', email: ['a@b.co.il', { x: 1 }] });
+    expect(received).toEqual(['{"phone":"0501234567","name":"A","f_name":"A"}']);
+    expect(output).toMatchObject({ id: LEAD_ID, left_out: '"Email" must be a single value, not a list or an object' });
+  });
+
   it('refuses to report a lead without an id, and after searching for it, says the run can be replayed', async () => {
     capturePost('/v2/leads/intelligent', 201, { message: duplicate });
     capturePost('/v2/search/leadsAndAccounts', 200, { count: 0, results: [] });

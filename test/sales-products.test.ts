@@ -240,6 +240,10 @@ describe('move_stock', () => {
     );
   });
 
+  it('names every value Gloop needs and did not get, in one sentence', async () => {
+    expect(await zapierErrorOf(run('move_stock', { product_id: PRODUCT, operation: 'IN' }))).toEqual(refused('"Quantity" and "Comment" are empty, and Gloop needs them: map a value'));
+  });
+
   it.each([
     ['a quantity in words', { ...movement, quantity: 'ten' }, '"Quantity" must be a number such as 1234.50, not "ten"'],
     ['no comment', { ...movement, comment: '' }, '"Comment" is empty, and Gloop needs it: map a value'],
