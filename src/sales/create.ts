@@ -42,8 +42,14 @@ export const saleFields = defineInputFields([
 
 /** Half an agora either way: amounts are rounded to agorot at each step. */
 const ROUNDING = 0.005 + 1e-9;
-// Shifted in decimal, not multiplied: 77117.915 * 100 is 7711791.4999…, which would round down.
-const agorot = (amount: number) => Math.round(Number(`${amount}e2`)) / 100;
+/**
+ * To 15 significant digits first, for a product of decimals carries binary noise (90% of 87,589.15
+ * is 78830.23499999999), then shifted in decimal, not multiplied: 77117.915 * 100 is 7711791.4999….
+ */
+function agorot(amount: number): number {
+  const [digits, exponent = '0'] = amount.toPrecision(15).split('e');
+  return Math.round(Number(`${digits}e${Number(exponent) + 2}`)) / 100;
+}
 const LABELS = Object.fromEntries(saleFields.flatMap((field) => ['children' in field ? field.children : [], field].flat()).map((field) => [field.key, field.label]));
 
 /**

@@ -74,8 +74,12 @@ describe('create_sale under generated orders', () => {
       }),
       {
         ...generatedRuns(300),
-        // Half an agora exactly (98% of 78,691.75), which floating point puts a hair below the half.
-        examples: [[{ lines: [{ quantity: 2, price: 221836 }, { quantity: 13, price: 136192 }, { quantity: 12, price: 11446 }, { quantity: 13, price: 424435 }], discount: { type: '%', rate: 98 }, vatRate: undefined, give: { lineTotals: false, subTotal: false, discountValue: false, tax: false } }]],
+        // Half an agora exactly, which floating point puts a hair below the half: 98% of 78,691.75
+        // (in the shift by 100), and 90% of 87,589.15 (in the product itself).
+        examples: [
+          [{ lines: [{ quantity: 2, price: 221836 }, { quantity: 13, price: 136192 }, { quantity: 12, price: 11446 }, { quantity: 13, price: 424435 }], discount: { type: '%', rate: 98 }, vatRate: undefined, give: { lineTotals: false, subTotal: false, discountValue: false, tax: false } }],
+          [{ lines: [{ quantity: 16, price: 491587 }, { quantity: 11, price: 3 }, { quantity: 2, price: 446745 }], discount: { type: '%', rate: 90 }, vatRate: 0, give: { lineTotals: false, subTotal: false, discountValue: false, tax: false } }],
+        ],
       },
     );
   });
