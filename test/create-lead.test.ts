@@ -122,6 +122,10 @@ describe('create_lead refuses a lead before any request only when Gloop certainl
       { name: { first: 'A' }, phone: '0501234567' },
       'The lead needs a name: map "Full Name" or "First Name" ("Full Name" must be a single value, not a list or an object); fix it in this step\'s fields.',
     ],
+    [
+      { name: { first: 'A' }, owner: 'Full Name', company: { legal: 'x' }, phone: '0501234567' },
+      'The lead needs a name: map "Full Name" or "First Name" ("Full Name" must be a single value, not a list or an object); fix it in this step\'s fields.',
+    ],
     [{ name: 'A' }, '"Phone" is empty, and Gloop needs it: map a value; fix it in this step\'s fields.'],
     [{ name: 'A', phone: ['050', { ext: 5 }] }, '"Phone" must be a single value, not a list or an object; fix it in this step\'s fields.'],
   ])('%j', async (inputData, message) => {

@@ -61,11 +61,16 @@ describe('create_sale', () => {
     expect(JSON.parse(received[0])).toEqual({ title: 'הזמנה 1042', status: SALE_STATUS, total: 450, discount_type: '#', discount: 50, discount_value: 50, sub_total: 500, is_tax: false, tax: 0 });
   });
 
-  it('sends only the total when nothing else is given to check it against', async () => {
-    const received = capturePost('/v2/sales/create', 201, { id: LEAD_ID });
-    await run('create_sale', sale({ total: '99.90' }));
-    expect(received).toEqual([JSON.stringify({ title: 'הזמנה 1042', status: SALE_STATUS, total: 99.9 })]);
-  });
+  it.each([[undefined], [null], [''], [[]], [[{}, { description: '', quantity: ' ' }]]])(
+    'sends only the total when nothing else is given to check it against (products: %j), and outputs no lines',
+    async (products) => {
+      const received = capturePost('/v2/sales/create', 201, { id: LEAD_ID });
+      const output = await run('create_sale', sale({ total: '99.90', products }));
+      expect(received).toEqual([JSON.stringify({ title: 'הזמנה 1042', status: SALE_STATUS, total: 99.9 })]);
+      expect(output).toMatchObject({ id: LEAD_ID, total: 99.9, products: [], sub_total: '', left_out: '' });
+      expect(output.products).toEqual([]);
+    },
+  );
 
   it.each([
     [{ products: [{ quantity: '2', price_per_unit: '10', total_product: '25' }], total: '25' }, 'The numbers do not add up: "Line Total" is 25, but line 1\'s 2 × 10 is 20'],
@@ -81,6 +86,7 @@ describe('create_sale', () => {
     [{}, '"Total" is empty, and Gloop needs it: map a value'],
     [{ products: ['TV'], total: '20' }, '"Products" must be line items, one per line'],
     [{ products: [null], total: '20' }, '"Products" must be line items, one per line'],
+    [{ products: [{ quantity: '1', price_per_unit: '20' }, 'TV'], total: '20' }, '"Products" must be line items, one per line'],
   ])('refuses %j before any request, saying which number is off', async (more, problem) => {
     expect(await zapierErrorOf(run('create_sale', sale(more)))).toEqual(refused(problem));
   });

@@ -47,6 +47,7 @@ describe('create_task', () => {
     [{ owner: USER_ID, status: TASK_STATUS }, '"Subject" is empty, and Gloop needs it: map a value'],
     [{ subject: 'x', status: TASK_STATUS }, '"Owner" is empty, and Gloop needs it: map a value'],
     [{ subject: 'x', owner: 'משה', status: TASK_STATUS }, '"Owner" must be a Gloop ID (up to 39 digits), not "משה"'],
+    [{ subject: 'x', owner: USER_ID, status: TASK_STATUS, description: { text: 'שורה 1' } }, '"Description" must be a single value, not a list or an object'],
     [{ subject: 'x', owner: USER_ID, status: TASK_STATUS, description: 'ש'.repeat(4001) }, '"Description" has 4001 characters and Gloop takes at most 4000: shorten it, or add the rest as a note'],
   ])('refuses %j before any request', async (inputData, problem) => {
     expect(await zapierErrorOf(run('create_task', inputData))).toEqual(refused(problem));

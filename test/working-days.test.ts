@@ -47,6 +47,11 @@ describe('the working-days utilities', () => {
     });
   });
 
+  it.each([['4 days'], ['about 4'], ['-4'], ['4.5']])('leave blank a count Gloop sends as %j', async (count) => {
+    capturePost('/v2/workingDays/addWorkingDays', 200, { date: '2021-09-22', days_total_holidays: count, days_total_weekends: 4 });
+    expect(await run('add_working_days', { start_date: '2021-08-31', increment: '14', weekend: '6,7' })).toMatchObject({ days_total_holidays: '', days_total_weekends: 4 });
+  });
+
   it.each([
     ['a weekend by name', { start_date: '2021-08-31', increment: '1', weekend: 'Friday' }, '"Weekend" must be day numbers from 1 (Sunday) to 7 (Saturday) joined by commas, such as 6,7, not "Friday"'],
     ['half a day', { start_date: '2021-08-31', increment: '1.5', weekend: '6,7' }, '"Working Days to Add" must be a whole number such as 14, not "1.5"'],
