@@ -76,6 +76,7 @@ describe('create_sale', () => {
     [{ products: [{ quantity: '2', price_per_unit: '10', total_product: '25' }], total: '25' }, 'The numbers do not add up: "Line Total" is 25, but line 1\'s 2 × 10 is 20'],
     [{ products: [{ quantity: '1', price_per_unit: '10' }, { total_product: '5' }], sub_total: '20', total: '20' }, 'The numbers do not add up: "Subtotal" is 20, but the product lines added up is 15'],
     [{ sub_total: '200', discount_type: '%', discount: '10', discount_value: '25', total: '175' }, 'The numbers do not add up: "Discount Amount" is 25, but 10% of 200 is 20'],
+    [{ sub_total: '200', discount_type: '#', discount: '50', discount_value: '40', total: '160' }, 'The numbers do not add up: "Discount Amount" is 40, but Discount is 50'],
     [{ sub_total: '100', is_tax: 'yes', tax_rate: '18', tax: '17', total: '117' }, 'The numbers do not add up: "VAT Amount" is 17, but 18% of 100 is 18'],
     [{ sub_total: '100', is_tax: 'no', tax: '18', total: '118' }, 'The numbers do not add up: "VAT Amount" is 18, but nothing, as VAT Added is no, is 0'],
     [{ sub_total: '100', is_tax: 'yes', tax_rate: '18', total: '100' }, 'The numbers do not add up: "Total" is 100, but 100 less 0 plus VAT 18 is 118'],
@@ -89,6 +90,25 @@ describe('create_sale', () => {
     [{ products: [{ quantity: '1', price_per_unit: '20' }, 'TV'], total: '20' }, '"Products" must be line items, one per line'],
   ])('refuses %j before any request, saying which number is off', async (more, problem) => {
     expect(await zapierErrorOf(run('create_sale', sale(more)))).toEqual(refused(problem));
+  });
+
+  it('takes the subtotal as given when a line has no amount to add up', async () => {
+    const received = capturePost('/v2/sales/create', 201, { id: LEAD_ID });
+    await run('create_sale', sale({ products: [{ quantity: '1', price_per_unit: '10' }, { description: 'משלוח' }], sub_total: '25', total: '25' }));
+    expect(JSON.parse(received[0])).toEqual({
+      title: 'הזמנה 1042',
+      status: SALE_STATUS,
+      total: 25,
+      products: [{ quantity: 1, price_per_unit: 10, total_product: 10 }, { description: 'משלוח' }],
+      sub_total: 25,
+    });
+  });
+
+  it('after a lost answer, says the sale may have been saved and what to look for, for Gloop cannot search sales', async () => {
+    nock(BASE_URL).post('/v2/sales/create').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    expect((await zapierErrorOf(run('create_sale', sale({ total: '10' })))).message).toBe(
+      'Gloop may have saved the sale: the connection was lost (ECONNRESET), and the app could not check; look in Gloop for the sale "הזמנה 1042" before you replay this run, or it may be saved twice.',
+    );
   });
 
   it('keeps Gloop\'s Hebrew reason when it refuses the sale', async () => {
@@ -226,9 +246,18 @@ describe('move_stock', () => {
 
   it('after a lost answer with no such movement in the log since the request, says the run can be replayed', async () => {
     nock(BASE_URL).post('/v2/products/inventory/movment').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    const now = new Date().toISOString();
+    const logged = { operation: 'OUT', quantity: 10, total_after: 4, total_before: 14, comment: movement.comment, created: now };
     nock(BASE_URL)
       .get(`/v2/products/inventory/${PRODUCT}`)
-      .reply(200, { items: [{ id: '41', operation: 'OUT', quantity: 10, total_after: 4, total_before: 14, comment: movement.comment, created: '2021-09-04T11:21:55.292Z' }] });
+      .reply(200, {
+        items: [
+          { ...logged, id: '41', created: '2021-09-04T11:21:55.292Z' },
+          { ...logged, id: '43', operation: 'IN' },
+          { ...logged, id: '44', quantity: 9 },
+          { ...logged, id: '45', comment: 'חשבונית 346 "ספק"' },
+        ],
+      });
     expect(await zapierErrorOf(run('move_stock', movement))).toEqual({
       name: 'AppError',
       code: 'GloopUnreachable',

@@ -53,11 +53,11 @@ describe('create_task', () => {
     expect(await zapierErrorOf(run('create_task', inputData))).toEqual(refused(problem));
   });
 
-  it('takes 4000 characters, counting an emoji as one, and leaves out an unreadable due date, saying so', async () => {
+  it('takes 4000 characters, counting an emoji as one, and leaves out an unreadable due date and lead, saying so', async () => {
     const received = capturePost('/v2/tasks/create', 201, { id: LEAD_ID });
-    const output = await run('create_task', { subject: 'x', owner: USER_ID, status: TASK_STATUS, description: '😀'.repeat(4000), due: 'next week' });
+    const output = await run('create_task', { subject: 'x', owner: USER_ID, status: TASK_STATUS, description: '😀'.repeat(4000), due: 'next week', lead_id: 'דנה' });
     expect(received).toHaveLength(1);
-    expect(output.left_out).toBe('"Due Date" must be a date such as 1990-05-17, not "next week"');
+    expect(output.left_out).toBe('"Due Date" must be a date such as 1990-05-17, not "next week"; "Lead" must be a Gloop ID (up to 39 digits), not "דנה"');
   });
 
   it('after a lost answer, says the task may have been saved and what to look for, for Gloop cannot search tasks', async () => {

@@ -39,9 +39,9 @@ describe('the working-days utilities', () => {
   });
 
   it('read the counts Gloop sends as text, and leave blank what is not a count or a name', async () => {
-    capturePost('/v2/workingDays/addWorkingDays', 200, { date: '2021-09-22', days_total_holidays: '4', days_total_weekends: 'four', holidays: [{ name: 7, date: '2021-09-09' }, 'x'] });
+    capturePost('/v2/workingDays/addWorkingDays', 200, { date: '2021-09-22', days_total_holidays: '14', days_total_weekends: 'four', holidays: [{ name: 7, date: '2021-09-09' }, 'x'] });
     expect(await run('add_working_days', { start_date: '2021-08-31', increment: '14', weekend: '6,7' })).toMatchObject({
-      days_total_holidays: 4,
+      days_total_holidays: 14,
       days_total_weekends: '',
       holidays: [{ name: '', date: '2021-09-09' }],
     });
@@ -61,10 +61,13 @@ describe('the working-days utilities', () => {
     expect(await zapierErrorOf(run('add_working_days', inputData))).toEqual(refused(problem));
   });
 
-  it('keep Gloop\'s Hebrew reason, and say what to do when Gloop answers without a date', async () => {
+  it('keep Gloop\'s Hebrew reason', async () => {
     nock(BASE_URL).post('/v2/workingDays/addWeekDays').reply(400, { message: 'התאריך אינו תקין' });
     expect((await zapierErrorOf(run('add_week_days', { start_date: '2021-08-31', increment: '1', weekend: '6,7' }))).message).toContain('התאריך אינו תקין');
-    nock(BASE_URL).post('/v2/workingDays/addWeekDays').reply(200, { days_total_weekends: 0 });
+  });
+
+  it.each([[{ days_total_weekends: 0 }], [{ date: '', days_total_weekends: 0 }], [{ date: 20210901 }]])('say what to do when Gloop answers %j, without a date', async (answer) => {
+    nock(BASE_URL).post('/v2/workingDays/addWeekDays').reply(200, answer);
     expect(await zapierErrorOf(run('add_week_days', { start_date: '2021-08-31', increment: '1', weekend: '6,7' }))).toEqual({
       name: 'AppError',
       code: 'GloopInvalidResponse',

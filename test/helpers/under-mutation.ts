@@ -11,23 +11,23 @@ type Hits = Record<string, number>;
 type Coverage = { static: Hits; perTest: Record<string, Hits> };
 const stryker = (globalThis as { __stryker__?: { mutantCoverage?: Coverage } }).__stryker__;
 
-/** How often each mutant has been reached so far, in tests and outside them. */
-function reached(coverage: Coverage): Map<string, number> {
-  const total = new Map<string, number>();
-  for (const hits of [coverage.static, ...Object.values(coverage.perTest)]) {
-    for (const [mutant, count] of Object.entries(hits)) total.set(mutant, (total.get(mutant) ?? 0) + count);
+/** For each mutant this file reached: how many of its tests reached it (0 when only loading the file did). */
+function testsReaching(now: Coverage, before: Coverage): Record<string, number> {
+  const tests: Record<string, number> = {};
+  for (const [mutant, count] of Object.entries(now.static)) if (count > (before.static[mutant] ?? 0)) tests[mutant] = 0;
+  for (const [test, hits] of Object.entries(now.perTest)) {
+    for (const [mutant, count] of Object.entries(hits)) if (count > (before.perTest[test]?.[mutant] ?? 0)) tests[mutant] = (tests[mutant] ?? 0) + 1;
   }
-  return total;
+  return tests;
 }
 
 // In the first, instrumented run (no mutant active yet), note which mutants this test file
 // reaches, so that a mutant's run loads only the files that can kill it (mutant-filter.cjs).
 const coverage = stryker?.mutantCoverage;
 if (coverage && process.env.__STRYKER_ACTIVE_MUTANT__ === undefined) {
-  const before = reached(coverage);
+  const before = structuredClone(coverage);
   afterAll(() => {
-    const mutants = [...reached(coverage)].filter(([mutant, count]) => count > (before.get(mutant) ?? 0)).map(([mutant]) => mutant);
     const file = expect.getState().testPath;
-    appendFileSync(COVERAGE_BY_TEST_FILE, `${JSON.stringify({ file, mutants })}\n`);
+    appendFileSync(COVERAGE_BY_TEST_FILE, `${JSON.stringify({ file, mutants: testsReaching(coverage, before) })}\n`);
   });
 }
