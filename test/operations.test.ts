@@ -63,9 +63,9 @@ describe('create_lead_with_duplicate_check', () => {
 
   it('leaves out a value it cannot read, and says so in Left Out', async () => {
     const received = capturePost('/v2/leads/intelligent', 201, { id: LEAD_ID, message: duplicate });
-    const output = await run('create_lead_with_duplicate_check', { name: 'A', phone: '0501234567', email: ['a@b.co.il', { x: 1 }] });
+    const output = await run('create_lead_with_duplicate_check', { name: 'A', phone: '0501234567', email: ['a@b.co.il', { x: 1 }], utm_source: { name: 'facebook' } });
     expect(received).toEqual(['{"phone":"0501234567","name":"A","f_name":"A"}']);
-    expect(output).toMatchObject({ id: LEAD_ID, left_out: '"Email" must be a single value, not a list or an object' });
+    expect(output).toMatchObject({ id: LEAD_ID, left_out: '"Email" must be a single value, not a list or an object; "UTM Source" must be a single value, not a list or an object' });
   });
 
   it('refuses to report a lead without an id, and after searching for it, says the run can be replayed', async () => {
@@ -270,6 +270,14 @@ describe('create_account', () => {
     const output = await run('create_account', { name: 'רון', status: ACCOUNT_STATUS_ID, b_day: bDay });
     expect(received).toEqual([`{"status":"${ACCOUNT_STATUS_ID}","name":"רון","f_name":"רון"}`]);
     expect(output).toMatchObject({ id: ACCOUNT_ID, b_day: '', left_out: `"Birthday" must be a date such as 1990-05-17, not "${bDay}"` });
+  });
+
+  it('after an answer without an id and no such customer found, says Gloop did not save the customer', async () => {
+    nock(BASE_URL).post('/v2/accounts/create').reply(201, { message: 'הלקוח נוצר בהצלחה' });
+    nock(BASE_URL).post('/v2/search/leadsAndAccounts').reply(200, { results: [] });
+    expect((await zapierErrorOf(run('create_account', { name: 'רון', status: ACCOUNT_STATUS_ID }))).message).toBe(
+      "Gloop did not save the customer: it answered without the new customer's id, and a search right after found no such customer; replay this run once Gloop is working again.",
+    );
   });
 
   it('warns in its description that a customer can start automations', () => {

@@ -13,7 +13,7 @@ const END = 'end';
  */
 async function nextPage(z: ZObject, bundle: Bundle, path: `/${string}`, labelOf?: ChoiceLabel): Promise<Choice[]> {
   let offset = bundle.meta?.page ? await z.cursor.get() : '0';
-  if (offset === null || !/^\d+$/.test(offset)) return [];
+  if (offset === null || offset === END) return [];
   for (;;) {
     const answer = await callGloop(z, bundle, { method: 'GET', path, params: { offset, limit: String(PAGE_SIZE) } });
     const received = Array.isArray(answer.items) ? answer.items.length : 0;
