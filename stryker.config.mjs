@@ -23,7 +23,7 @@ export default {
       ],
       setupFilesAfterEnv: ['<rootDir>/test/helpers/under-mutation.ts'],
       // A mutant that leaves a promise pending fails its test here instead of waiting out
-      // Stryker's timeout, which also costs a fresh runner; no test left in takes a second.
+      // Stryker's timeout, which also costs a fresh runner; the slowest test left in takes 2 s.
       testTimeout: 8000,
       // A mutant's run loads only the test files that reached it in the first run.
       filter: '<rootDir>/test/helpers/mutant-filter.cjs',
