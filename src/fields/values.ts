@@ -71,8 +71,8 @@ export function inFieldOrder(fields: readonly PlainInputField[], body: RequestBo
 
 /** Gloop's rule for a lead's or customer's name: a full name in `name`, and a first name in `f_name`. */
 export function withGloopNames(z: ZObject, fields: readonly PlainInputField[], { body, leftOut }: ReadInput, noun: string): RequestBody {
-  const fullName = body.name || [body.f_name, body.l_name].filter(Boolean).join(' ');
-  if (typeof fullName !== 'string' || fullName === '') {
+  const fullName = String(body.name || [body.f_name, body.l_name].filter(Boolean).join(' '));
+  if (fullName === '') {
     const unread = leftOut.filter((entry) => /^"(Full|First|Last) Name"/.test(entry));
     throw invalidInput(z, `The ${noun} needs a name: map "Full Name" or "First Name"${unread.length > 0 ? ` (${unread.join('; ')})` : ''}`);
   }
@@ -128,7 +128,8 @@ function valueOf(field: PlainInputField, raw: unknown): BodyValue | undefined {
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
   if (field.type === 'boolean') return booleanOf(raw);
   const text = textOf(raw);
-  if (text.trim() === '') return undefined;
+  // A list of blanks reads as nothing, as a blank text does above.
+  if (text === '') return undefined;
   if (field.type === 'number') return numberOf(text.trim());
   if (field.type === 'integer') return integerOf(text.trim());
   if (field.type === 'datetime') return INSTANT_KEYS.includes(field.key) ? instantOf(text.trim()) : dateOf(text.trim());
@@ -140,9 +141,11 @@ function valueOf(field: PlainInputField, raw: unknown): BodyValue | undefined {
 
 function booleanOf(raw: unknown): boolean {
   if (typeof raw === 'boolean') return raw;
-  const word = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim().toLowerCase() : '';
-  if (TRUE_WORDS.has(word)) return true;
-  if (FALSE_WORDS.has(word)) return false;
+  if (typeof raw === 'string' || typeof raw === 'number') {
+    const word = String(raw).trim().toLowerCase();
+    if (TRUE_WORDS.has(word)) return true;
+    if (FALSE_WORDS.has(word)) return false;
+  }
   throw new Unreadable(`must be yes or no, not ${shown(raw)}`);
 }
 
@@ -153,7 +156,7 @@ function textOf(raw: unknown): string {
     if (!Number.isFinite(raw)) throw new Unreadable('received an invalid number: map text or a valid number');
     return String(raw);
   }
-  if (typeof raw === 'boolean' || typeof raw === 'bigint') return String(raw);
+  if (typeof raw === 'boolean') return String(raw);
   if (Array.isArray(raw) && raw.every((item) => ['string', 'number', 'boolean'].includes(typeof item))) {
     return raw.map(String).filter((item) => item.trim() !== '').join(', ');
   }
@@ -185,7 +188,7 @@ const INSTANT_KEYS = ['start_time'];
 function instantOf(text: string): string {
   const time = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text) ? Date.parse(text) : Number.NaN;
   if (Number.isNaN(time)) throw new Unreadable(`must be a date and time such as 2026-12-01T09:30:00+02:00, not "${shorten(text)}"`);
-  return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return new Date(time).toISOString().replace(/\.\d{3}Z/, 'Z');
 }
 
 /** Gloop's date fields are calendar dates: the day as the user's step gave it, without a time. */
@@ -204,7 +207,8 @@ export function characterCount(text: string): number {
 
 /** Gloop refuses a text over its limit, so the step does, before any request, and never cuts it. */
 export function refuseLongerThan(z: ZObject, fields: readonly PlainInputField[], body: RequestBody, key: string, limit: number, advice: string): void {
-  const length = characterCount(String(body[key] ?? ''));
+  const value = body[key];
+  const length = typeof value === 'string' ? characterCount(value) : 0;
   const field = fields.find((candidate) => candidate.key === key);
   if (length > limit) throw invalidInput(z, `"${field ? labelOf(field) : key}" has ${length} characters and Gloop takes at most ${limit}: ${advice}`);
 }
