@@ -3,8 +3,9 @@
  * mutant in the first run. Stryker already runs only the tests that cover a mutant, but Jest
  * loads every related file to find them: 37 files and 25 s for a mutant of src/http.
  * Before any mutant is active, and whenever the first run's record is missing, every file runs.
- * MUTANT_TEST_FILES=n keeps only the n files with the most tests reaching the mutant: a quicker
- * run whose "killed" still holds and whose survivors may not (run those again without it).
+ * MUTANT_TEST_FILES=n keeps only the n files that aim at the mutant most: many of their tests reach
+ * it, and few other mutants (a file of unit tests before a whole journey). A quicker run whose
+ * "killed" still holds and whose survivors may not (run those again without it).
  */
 const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -13,13 +14,14 @@ const COVERAGE_BY_TEST_FILE = join(process.cwd(), '.coverage-by-test-file.jsonl'
 
 let filesByMutant;
 
-/** mutant → (test file → how many of its tests reach the mutant) */
+/** mutant → (test file → how closely the file aims at it: its tests reaching it, over all the mutants it reaches) */
 function readRecord() {
   const byMutant = new Map();
   for (const line of readFileSync(COVERAGE_BY_TEST_FILE, 'utf8').split('\n')) {
     if (line === '') continue;
     const { file, mutants } = JSON.parse(line);
-    for (const [mutant, tests] of Object.entries(mutants)) byMutant.set(mutant, (byMutant.get(mutant) ?? new Map()).set(file, tests));
+    const reached = Object.keys(mutants).length;
+    for (const [mutant, tests] of Object.entries(mutants)) byMutant.set(mutant, (byMutant.get(mutant) ?? new Map()).set(file, tests / reached));
   }
   return byMutant;
 }
