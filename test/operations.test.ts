@@ -144,6 +144,11 @@ describe('find_lead', () => {
     expect(await find({ phone: '0501234567' })).toEqual([]);
   });
 
+  it('outputs Gloop\'s numbers and yes/no values as text, and what is neither text nor a plain value as blank', async () => {
+    searches(`{"count": 1, "results": [{"id": ${LEAD_ID}, "name": "x", "phone": 501234567, "company": true, "passport": {"number": 1}, "utm_source": ["a"]}]}`);
+    expect(await find({ name: 'x' })).toEqual([expect.objectContaining({ id: LEAD_ID, object_type: 'LEADS', phone: '501234567', company: 'true', passport: '', utm_source: '' })]);
+  });
+
   it('reads "Look In" mapped with spaces around it', async () => {
     const received = searches(NONE, RESULT('ACCOUNTS', ACCOUNT_ID));
     expect(await find({ email: 'a@b.co.il', object_type: ' BOTH ' })).toEqual([expect.objectContaining({ id: ACCOUNT_ID })]);

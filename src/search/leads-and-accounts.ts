@@ -95,6 +95,9 @@ export function findOrCreate(search: { key: string; noun: string }, create: stri
   };
 }
 
+/** What the confirming search reads of a record: the keys a Find step outputs. */
+const RECORD_OUTPUT_FIELDS = resultOutputFields('Record');
+
 /** Room for Gloop's clock to run behind ours when its `created` is compared with when the request left. */
 const CLOCK_SKEW_MS = 120_000;
 
@@ -112,12 +115,11 @@ export function confirmationOf(z: ZObject, bundle: Bundle<any>, objectType: Obje
   const name = String(body.name);
   const phone = typeof body.phone === 'string' ? body.phone : undefined;
   const email = typeof body.email === 'string' ? body.email : undefined;
-  const outputFields = resultOutputFields('Record');
   return {
     checkFor: `"${name.trim()}"${phone === undefined ? '' : ` with phone ${phone}`}`,
     async find(since) {
       const criteria = { name, ...(phone === undefined ? {} : { phone }), ...(email === undefined ? {} : { email }) };
-      const search = (step: Bundle<any>) => searchGloop(z, step, objectType, criteria, outputFields);
+      const search = (step: Bundle<any>) => searchGloop(z, step, objectType, criteria, RECORD_OUTPUT_FIELDS);
       // A token that expired since the create was sent: Zapier's renewal would run the whole step,
       // and send the record again; a token of the search's own settles it within this step.
       const results = await search(bundle).catch(async (error: unknown) => {
