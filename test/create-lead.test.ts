@@ -237,6 +237,12 @@ describe('create_lead answers', () => {
     expect(await createWith({ name: 'A', phone: '0501234567', email: 'dana@example.co.il' })).toMatchObject({ id: LEAD_ID, confirmed_by_search: true });
   });
 
+  it('takes a lead Gloop stored without the spaces around the name and email it was sent', async () => {
+    expectCreate(500, '');
+    expectSearch(200, { count: 1, results: [{ id: LEAD_ID, object_type: 'LEADS', created: new Date().toISOString(), name: 'דנה', phone: '0501234567', email: 'dana@example.co.il' }] });
+    expect(await createWith({ name: ' דנה ', phone: '0501234567', email: ' dana@example.co.il ' })).toMatchObject({ id: LEAD_ID, confirmed_by_search: true });
+  });
+
   it('takes a phone that is not a number only as written, spaces aside', async () => {
     const now = new Date().toISOString();
     expectCreate(500, '');
