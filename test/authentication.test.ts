@@ -33,6 +33,14 @@ describe('session step (client credentials)', () => {
     });
   });
 
+  it('keeps the Basic credentials out of the message when Gloop echoes its Authorization header', async () => {
+    nock(BASE_URL).post('/oauth/token').reply(401, { message: `bad header: ${basic}` });
+    const error = await zapierErrorOf(appTester(authentication.sessionConfig.perform, { authData: credentials }));
+    expect(error.message).toBe(
+      'Gloop did not accept this Client ID and Client Secret (HTTP 401: "bad header: Basic :censored:"): copy them again from System settings -> Webhooks/API -> API token, or ask your admin for a new pair.',
+    );
+  });
+
   it('refuses a bad domain before sending the secret anywhere', async () => {
     const error = await zapierErrorOf(
       appTester(authentication.sessionConfig.perform, { authData: { ...credentials, domain: 'evil.example@acme.gloopcrm.co.il' } }),

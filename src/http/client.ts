@@ -30,7 +30,8 @@ export type GloopAuthData = Bundle['authData'];
 /** Values no message or log may show. */
 export function secretsOf(authData: GloopAuthData): string[] {
   const { client_id: clientId, client_secret: clientSecret, access_token: accessToken } = authData;
-  return [clientSecret, clientSecret?.trim(), accessToken, clientSecret && basicCredentials(clientId ?? '', clientSecret)].filter(
+  const basic = clientId !== undefined && clientSecret !== undefined ? basicCredentials(clientId, clientSecret) : undefined;
+  return [clientSecret, clientSecret?.trim(), accessToken, basic].filter(
     (value): value is string => typeof value === 'string' && value !== '',
   );
 }

@@ -147,8 +147,7 @@ function networkReason(error: unknown): string {
 }
 
 function isTimeout(error: unknown): boolean {
-  if (!isRecord(error)) return false;
-  return error.type === 'request-timeout' || error.type === 'aborted' || error.name === 'TimeoutError' || error.name === 'AbortError';
+  return isRecord(error) && (error.type === 'request-timeout' || error.type === 'aborted' || error.name === 'TimeoutError' || error.name === 'AbortError');
 }
 
 /** Errors that prove the request never left this machine, so Gloop cannot have stored anything. */
