@@ -220,6 +220,7 @@ describe('move_stock', () => {
 
   it.each([
     ['as text', { inventory_before: '4.5', inventory_after: '-6' }, { inventory_before: 4.5, inventory_after: -6 }],
+    ['as text with two decimals, or with words before a figure', { inventory_before: 'about 4', inventory_after: '4.25' }, { inventory_before: '', inventory_after: 4.25 }],
     ['as a number too large to be one', `{"inventory_before": 1e400, "inventory_after": 2}`, { inventory_before: '', inventory_after: 2 }],
     ['as words', { inventory_before: 'four', inventory_after: '2 units' }, undefined],
   ])('reads stock figures Gloop sends %s, and leaves out what is not a figure', async (_case, answer, figures) => {
@@ -282,6 +283,21 @@ describe('move_stock', () => {
     expect((await zapierErrorOf(run('move_stock', movement))).message).toBe(
       'Gloop did not save the stock movement: it answered without what shows the stock movement was made, and a search right after found no such stock movement; replay this run once Gloop is working again.',
     );
+  });
+
+  it('after a lost answer and a log it could not read, says the movement may have been made and what to look for', async () => {
+    nock(BASE_URL).post('/v2/products/inventory/movment').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(BASE_URL).get(`/v2/products/inventory/${PRODUCT}`).reply(500, '');
+    expect((await zapierErrorOf(run('move_stock', movement))).message).toBe(
+      'Gloop may have saved the stock movement: the connection was lost (ECONNRESET), and the app could not check; look in Gloop for a stock movement of this product with the comment "חשבונית 345 "ספק"" before you replay this run, or it may be saved twice.',
+    );
+  });
+
+  it.each([
+    [{ operation: 'IN', quantity: '1', comment: 'x' }, '"Product" is empty, and Gloop needs it: map a value'],
+    [{ product_id: PRODUCT, quantity: '1', comment: 'x' }, '"Direction" is empty, and Gloop needs it: map a value'],
+  ])('refuses %j, which lacks what Gloop needs, before any request', async (inputData, problem) => {
+    expect(await zapierErrorOf(run('move_stock', inputData))).toEqual(refused(problem));
   });
 
   it('names every value Gloop needs and did not get, in one sentence', async () => {

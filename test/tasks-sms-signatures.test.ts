@@ -215,6 +215,11 @@ describe('shorten_link', () => {
     expect(output).toMatchObject({ id: LEAD_ID, short_url: 'https://blabla.link/xxxx', guid_value: 'CC96592A', access_code: '1234' });
   });
 
+  it('outputs blank what Gloop\'s answer leaves out', async () => {
+    capturePost('/v2/links/shortner', 201, { id: LEAD_ID, short_url: 'https://blabla.link/xxxx', guid: { value: 'CC96592A' } });
+    expect(await run('shorten_link', { url: 'https://me.example.com/info' })).toMatchObject({ id: LEAD_ID, short_url: 'https://blabla.link/xxxx', guid_value: '', message: '' });
+  });
+
   it.each([['me.example.com/info'], ['ftp://example.com/file']])('refuses %j, which is not a full web address, before any request', async (url) => {
     expect(await zapierErrorOf(run('shorten_link', { url }))).toEqual(refused(`"Long URL" must start with https://, not "${url}"`));
   });

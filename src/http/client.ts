@@ -30,8 +30,7 @@ export type GloopAuthData = Bundle['authData'];
 /** Values no message or log may show. */
 export function secretsOf(authData: GloopAuthData): string[] {
   const { client_id: clientId, client_secret: clientSecret, access_token: accessToken } = authData;
-  const basic = clientId !== undefined && clientSecret !== undefined ? basicCredentials(clientId, clientSecret) : undefined;
-  return [clientSecret, clientSecret?.trim(), accessToken, basic].filter(
+  return [clientSecret, clientSecret?.trim(), accessToken, clientId !== undefined && clientSecret !== undefined ? basicCredentials(clientId, clientSecret) : undefined].filter(
     (value): value is string => typeof value === 'string' && value !== '',
   );
 }

@@ -4,7 +4,7 @@
  */
 export function parseJsonKeepingBigIds(text: string): unknown {
   return JSON.parse(text, (_key, value: unknown, context?: { source?: string }) =>
-    typeof value === 'number' && !Number.isSafeInteger(value) && context?.source !== undefined && /^-?\d+$/.test(context.source)
+    !Number.isSafeInteger(value) && context?.source !== undefined && /^-?\d+$/.test(context.source)
       ? context.source
       : value,
   );
@@ -15,6 +15,6 @@ export const GLOOP_ID = /^[1-9]\d{0,38}$/;
 
 /** An id as Gloop sent it, or nothing: a short id may come as a bare number, which holds it exactly; a long one never does. */
 export function idFrom(value: unknown): string | undefined {
-  const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+  const text = Number.isSafeInteger(value) ? String(value) : value;
   return typeof text === 'string' && GLOOP_ID.test(text) ? text : undefined;
 }
