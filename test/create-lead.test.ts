@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { capturePost } from './helpers/capture';
-import { useNock } from './helpers/nock';
+import { connectionLost, useNock } from './helpers/nock';
 import { createLead } from '../src/leads/create';
 import { ACCESS_TOKEN, App, authData, perform, BASE_URL, CLIENT_SECRET, LEAD_ID, STATUS_ID, USER_ID, zapierErrorOf } from './helpers/app';
 
@@ -330,7 +330,7 @@ describe('create_lead failures', () => {
   });
 
   it('a connection lost after the request left: searches, and finding nothing, says the run can be replayed', async () => {
-    nock(BASE_URL).post('/v2/leads/create').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(BASE_URL).post('/v2/leads/create').replyWithError(connectionLost());
     expectSearch(200, NOTHING_FOUND);
     expect(await zapierErrorOf(createWith(input))).toEqual({ name: 'AppError', code: 'GloopUnreachable', status: 503, message: notSaved('the connection was lost (ECONNRESET)') });
   });

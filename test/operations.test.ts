@@ -2,7 +2,7 @@ import nock from 'nock';
 import { verdictOf } from '../src/leads/create-with-duplicate-check';
 import { App, authData, BASE_URL, LEAD_ID, perform, STATUS_ID, USER_ID, zapierErrorOf } from './helpers/app';
 import { capturePost } from './helpers/capture';
-import { useNock } from './helpers/nock';
+import { connectionLost, useNock } from './helpers/nock';
 
 useNock();
 
@@ -78,7 +78,7 @@ describe('create_lead_with_duplicate_check', () => {
   });
 
   it('after a lost answer, reports the lead the search finds, without a verdict it cannot know', async () => {
-    nock(BASE_URL).post('/v2/leads/intelligent').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(BASE_URL).post('/v2/leads/intelligent').replyWithError(connectionLost());
     capturePost('/v2/search/leadsAndAccounts', 200, { count: 1, results: [{ id: LEAD_ID, object_type: 'LEADS', created: new Date().toISOString(), name: 'A', phone: '0501234567' }] });
     expect(await run('create_lead_with_duplicate_check', { name: 'A', phone: '0501234567' })).toMatchObject({ id: LEAD_ID, verdict: 'unknown', is_known: false, confirmed_by_search: true });
   });
@@ -210,7 +210,7 @@ describe('create_note', () => {
     [{ account_id: ACCOUNT_ID }, `customer ${ACCOUNT_ID}`],
     [{ lead_id: LEAD_ID }, `lead ${LEAD_ID}`],
   ])('after a lost answer, says the note on %j may have been saved and where to look, for Gloop cannot search notes', async (target, where) => {
-    nock(BASE_URL).post('/v2/notes/create').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(BASE_URL).post('/v2/notes/create').replyWithError(connectionLost());
     expect(await zapierErrorOf(run('create_note', { ...target, msg: 'x' }))).toEqual({
       name: 'AppError',
       code: 'GloopOutcomeUnknown',

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { App, authData, BASE_URL, LEAD_ID, localZap, perform, USER_ID, zapierErrorOf } from './helpers/app';
 import { capturePost } from './helpers/capture';
-import { useNock } from './helpers/nock';
+import { connectionLost, useNock } from './helpers/nock';
 
 useNock();
 
@@ -105,7 +105,7 @@ describe('create_sale', () => {
   });
 
   it('after a lost answer, says the sale may have been saved and what to look for, for Gloop cannot search sales', async () => {
-    nock(BASE_URL).post('/v2/sales/create').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(BASE_URL).post('/v2/sales/create').replyWithError(connectionLost());
     expect((await zapierErrorOf(run('create_sale', sale({ total: '10' })))).message).toBe(
       'Gloop may have saved the sale: the connection was lost (ECONNRESET), and the app could not check; look in Gloop for the sale "הזמנה 1042" before you replay this run, or it may be saved twice.',
     );
@@ -137,7 +137,7 @@ describe('create_product and create_product_category', () => {
   });
 
   it('says what to look for when a product\'s answer is lost, for Gloop cannot search products', async () => {
-    nock(BASE_URL).post('/v2/products/create').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(BASE_URL).post('/v2/products/create').replyWithError(connectionLost());
     expect((await zapierErrorOf(run('create_product', { name: 'חולצה', price: '50', category: CATEGORY, is_active: 'yes' }))).message).toBe(
       'Gloop may have saved the product: the connection was lost (ECONNRESET), and the app could not check; look in Gloop for the product "חולצה" before you replay this run, or it may be saved twice.',
     );
@@ -148,7 +148,7 @@ describe('create_product and create_product_category', () => {
     const output = await run('create_product_category', { name: 'חולצות', is_active_yn: 'yes', woo_id: '17' });
     expect(received).toEqual([JSON.stringify({ name: 'חולצות', is_active_yn: true, woo_id: '17' })]);
     expect(output).toMatchObject({ id: CATEGORY, left_out: '' });
-    nock(BASE_URL).post('/v2/products/categories/create').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(BASE_URL).post('/v2/products/categories/create').replyWithError(connectionLost());
     expect(await zapierErrorOf(run('create_product_category', { name: 'חולצות' }))).toEqual({
       name: 'AppError',
       code: 'GloopOutcomeUnknown',
@@ -232,7 +232,7 @@ describe('move_stock', () => {
   });
 
   it('after a lost answer, reads the product\'s movement log and reports the movement Gloop logged, once', async () => {
-    nock(BASE_URL).post('/v2/products/inventory/movment').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(BASE_URL).post('/v2/products/inventory/movment').replyWithError(connectionLost());
     const now = new Date().toISOString();
     nock(BASE_URL)
       .get(`/v2/products/inventory/${PRODUCT}`)
@@ -255,7 +255,7 @@ describe('move_stock', () => {
   });
 
   it('after a lost answer with no such movement in the log since the request, says the run can be replayed', async () => {
-    nock(BASE_URL).post('/v2/products/inventory/movment').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(BASE_URL).post('/v2/products/inventory/movment').replyWithError(connectionLost());
     const now = new Date().toISOString();
     const logged = { operation: 'OUT', quantity: 10, total_after: 4, total_before: 14, comment: movement.comment, created: now };
     nock(BASE_URL)
@@ -286,7 +286,7 @@ describe('move_stock', () => {
   });
 
   it('after a lost answer and a log it could not read, says the movement may have been made and what to look for', async () => {
-    nock(BASE_URL).post('/v2/products/inventory/movment').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(BASE_URL).post('/v2/products/inventory/movment').replyWithError(connectionLost());
     nock(BASE_URL).get(`/v2/products/inventory/${PRODUCT}`).reply(500, '');
     expect((await zapierErrorOf(run('move_stock', movement))).message).toBe(
       'Gloop may have saved the stock movement: the connection was lost (ECONNRESET), and the app could not check; look in Gloop for a stock movement of this product with the comment "חשבונית 345 "ספק"" before you replay this run, or it may be saved twice.',

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { App, authData, BASE_URL, LEAD_ID, perform, USER_ID, zapierErrorOf } from './helpers/app';
 import { capturePost } from './helpers/capture';
-import { useNock } from './helpers/nock';
+import { connectionLost, useNock } from './helpers/nock';
 
 useNock();
 
@@ -61,7 +61,7 @@ describe('create_task', () => {
   });
 
   it('after a lost answer, says the task may have been saved and what to look for, for Gloop cannot search tasks', async () => {
-    nock(BASE_URL).post('/v2/tasks/create').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(BASE_URL).post('/v2/tasks/create').replyWithError(connectionLost());
     expect(await zapierErrorOf(run('create_task', { subject: 'לחזור', owner: USER_ID, status: TASK_STATUS }))).toEqual({
       name: 'AppError',
       code: 'GloopOutcomeUnknown',
@@ -200,7 +200,7 @@ describe('records Gloop cannot search: what to look for when the answer is lost'
     ['create_ticket', '/v2/tickets/create', { subject: 'לא מצליח להתחבר', status: TASK_STATUS }, 'ticket', 'the ticket "לא מצליח להתחבר"'],
     ['start_timer', '/v2/timer/start', { owner: USER_ID }, 'timer', 'an open timer of this user'],
   ])('%s', async (key, path, inputData, noun, lookFor) => {
-    nock(BASE_URL).post(path).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(BASE_URL).post(path).replyWithError(connectionLost());
     expect((await zapierErrorOf(run(key, inputData))).message).toBe(
       `Gloop may have saved the ${noun}: the connection was lost (ECONNRESET), and the app could not check; look in Gloop for ${lookFor} before you replay this run, or it may be saved twice.`,
     );

@@ -20,3 +20,8 @@ export function useNock(): void {
     nock.restore();
   });
 }
+
+/** Gloop took the request, then the connection dropped before any answer: the outcome is unknown. */
+export function connectionLost(): Error {
+  return Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+}
