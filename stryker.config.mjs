@@ -37,7 +37,7 @@ export default {
   ignoreStatic: true,
   // A type checker and a test runner, one per core.
   concurrency: 2,
-  timeoutMS: 20000,
+  timeoutMS: 10000,
   // Jest in one process grows by every test file it loads; a fresh runner now and then keeps
   // it clear of the heap limit, where it would crawl and then be restarted anyway.
   maxTestRunnerReuse: 5,
