@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { GloopClock } from './clock';
 import { newId } from './ids';
 import { LEAD_STATUS, OPEN_LEAD_STATUS_IDS, SIGNATURE_TEMPLATES, SMS_TEMPLATES } from './seed';
 import type { ChoiceKind, RecordKind, StoredRecord, Store } from './store';
@@ -190,6 +191,7 @@ export class GloopApi {
   constructor(
     private readonly store: Store,
     private readonly credentials: Credentials,
+    private readonly clock: GloopClock,
   ) {}
 
   knows(path: string): boolean {
@@ -507,7 +509,7 @@ export class GloopApi {
   }
 
   private save(kind: RecordKind, raw: string, fields: Body, id = newId()): StoredRecord {
-    const record = { kind, id, created: new Date().toISOString(), raw, fields };
+    const record = { kind, id, created: this.clock.stamp(), raw, fields };
     this.store.addRecord(record);
     return record;
   }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { GloopApi, type ApiResponse, type Credentials } from './api';
+import { GloopClock, type CreatedClock } from './clock';
 import { Faults, type Fault } from './faults';
 import { renderPage } from './page';
 import { Store, type RecordKind } from './store';
@@ -13,12 +14,18 @@ export interface SandboxOptions extends Credentials {
   /** A node:sqlite file, or `:memory:`. */
   database: string;
   users: number;
+  /** How Gloop writes `created`: in UTC, or Israel's wall-clock time marked `Z`. */
+  createdClock?: CreatedClock;
+  /** How far Gloop's clock runs ahead of this machine's, in seconds (behind when negative). */
+  clockSkewSeconds?: number;
 }
 
 export interface Sandbox {
   url: string;
   store: Store;
   faults: Faults;
+  /** Gloop's clock: what it stamps records with and writes in its `Date` header. */
+  clock: GloopClock;
   /** Calls received per API path (not the page or the controls), for tests and benchmarks to count. */
   requests: Map<string, number>;
   close(): Promise<void>;
@@ -40,18 +47,36 @@ export function sandboxOptionsFromEnv(env: Env, defaults: Partial<SandboxOptions
     clientId: env.GLOOP_SANDBOX_CLIENT_ID || DEFAULT_CLIENT_ID,
     clientSecret: env.GLOOP_SANDBOX_CLIENT_SECRET || DEFAULT_CLIENT_SECRET,
     tokenTtlSeconds: number('GLOOP_SANDBOX_TOKEN_TTL', defaults.tokenTtlSeconds ?? 3600),
+    createdClock: createdClockOf(env.GLOOP_SANDBOX_CREATED_CLOCK),
+    clockSkewSeconds: skewOf(env.GLOOP_SANDBOX_CLOCK_SKEW),
   };
+}
+
+function createdClockOf(value: string | undefined): CreatedClock {
+  if (value === undefined || value === '' || value === 'utc') return 'utc';
+  if (value === 'local') return 'local';
+  throw new Error(`GLOOP_SANDBOX_CREATED_CLOCK must be utc or local, not "${value}"`);
+}
+
+function skewOf(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  if (!/^-?\d+$/.test(value)) throw new Error(`GLOOP_SANDBOX_CLOCK_SKEW must be a whole number of seconds, not "${value}"`);
+  return Number(value);
 }
 
 /** Starts the local Gloop on loopback only. */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const store = new Store(options.database, options.users);
-  const api = new GloopApi(store, options);
+  const clock = new GloopClock(options.createdClock, options.clockSkewSeconds);
+  const api = new GloopApi(store, options, clock);
   const faults = new Faults();
   const sockets = new Set<Socket>();
   const requests = new Map<string, number>();
 
   const server = createServer((request, response) => {
+    // Gloop's own clock, which need not agree with the client's.
+    response.sendDate = false;
+    response.setHeader('Date', clock.httpDate());
     void readBody(request)
       .then((body) => route(request, response, body))
       .catch((error: unknown) => send(response, { status: 500, body: { code: 'INTERNAL', message: `שגיאה פנימית: ${String(error)}` } }));
@@ -120,6 +145,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     url: `http://127.0.0.1:${port}`,
     store,
     faults,
+    clock,
     requests,
     close: async () => {
       for (const socket of sockets) socket.destroy();
