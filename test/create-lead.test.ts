@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { capturePost } from './helpers/capture';
-import { connectionLost, useNock } from './helpers/nock';
+import { connectionLost, gloopDate, stampedAgo, useNock } from './helpers/nock';
 import { createLead } from '../src/leads/create';
 import { ACCESS_TOKEN, App, authData, perform, BASE_URL, CLIENT_SECRET, LEAD_ID, STATUS_ID, USER_ID, zapierErrorOf } from './helpers/app';
 
@@ -165,13 +165,13 @@ describe('create_lead sends what it cannot read as Gloop would take it', () => {
 });
 
 /** Answers the confirming search after a lost answer, and keeps the body Gloop received. */
-function expectSearch(status: number, answer: object): string[] {
+function expectSearch(status: number, answer: object, headers: Record<string, () => string> = gloopDate()): string[] {
   const received: string[] = [];
   nock(BASE_URL)
     .post('/v2/search/leadsAndAccounts')
     .reply(function (_uri, body) {
       received.push(JSON.stringify(body));
-      return [status, answer];
+      return [status, answer, headers];
     });
   return received;
 }
@@ -263,7 +263,7 @@ describe('create_lead answers', () => {
     nock(BASE_URL).post('/oauth/token', 'grant_type=client_credentials').reply(200, { access_token: 'renewed-token-7' });
     nock(BASE_URL, { reqheaders: { authorization: 'Bearer renewed-token-7' } })
       .post('/v2/search/leadsAndAccounts')
-      .reply(200, found(new Date().toISOString()));
+      .reply(200, found(stampedAgo(0)), gloopDate());
     expect(await createWith({ name: 'A', phone: '0501234567' })).toMatchObject({ id: LEAD_ID, confirmed_by_search: true });
   });
 
@@ -278,6 +278,89 @@ describe('create_lead answers', () => {
         'Gloop may have saved the lead: it answered HTTP 503, and the app could not check; look in Gloop for "דנה לוי" with phone 0501234567 before you replay this run, or it may be saved twice.',
     });
   });
+});
+
+/** Israel's wall-clock time marked `Z`, as an Oracle DATE read through ORDS can come out. */
+const israelWallClock = (instant: number) => `${new Date(instant).toLocaleString('sv-SE', { timeZone: 'Asia/Jerusalem' }).replace(' ', 'T')}Z`;
+const maybeSaved = (why: string) =>
+  `Gloop may have saved the lead: it answered HTTP 500, and ${why}; look in Gloop for "A" with phone 0501234567 before you replay this run, or it may be saved twice.`;
+
+describe("create_lead tells the lead it sent from an identical one by Gloop's clock, not this machine's", () => {
+  const lead = { name: 'A', phone: '0501234567' };
+  const notSavedOn500 = { name: 'AppError', code: 'GloopServerError', status: 500, message: notSaved('it answered HTTP 500') };
+
+  it.each([
+    ['five minutes behind', -5 * 60_000],
+    ['five minutes ahead of', 5 * 60_000],
+    ['an hour behind', -60 * 60_000],
+  ])("confirms the lead Gloop stored just now when Gloop's clock runs %s this machine's", async (_case, aheadMs) => {
+    expectCreate(500, '');
+    expectSearch(200, found(stampedAgo(0, aheadMs)), gloopDate(aheadMs));
+    expect(await createWith(lead)).toMatchObject({ id: LEAD_ID, confirmed_by_search: true });
+  });
+
+  it.each([
+    ['three seconds', 3_000, 0],
+    ['a minute', 60_000, 0],
+    ['two minutes', 120_000, 0],
+    ['three seconds, by a Gloop clock five minutes ahead', 3_000, 5 * 60_000],
+    ['a minute, by a Gloop clock two minutes behind', 60_000, -2 * 60_000],
+  ])('never takes an identical lead stored %s before the request left for it: not saved, safe to replay', async (_case, agoMs, aheadMs) => {
+    expectCreate(500, '');
+    expectSearch(200, found(stampedAgo(agoMs, aheadMs)), gloopDate(aheadMs));
+    expect(await zapierErrorOf(createWith(lead))).toEqual(notSavedOn500);
+  });
+
+  it("reads stamps written in Israel's time marked Z: the lead stored just now confirmed, one of a minute before not taken", async () => {
+    expectCreate(500, '');
+    expectSearch(200, found(israelWallClock(Date.now())));
+    expect(await createWith(lead)).toMatchObject({ id: LEAD_ID, confirmed_by_search: true });
+    expectCreate(500, '');
+    expectSearch(200, { count: 2, results: [found(israelWallClock(Date.now() - 60_000)).results[0], { ...found(israelWallClock(Date.now() - 3_600_000)).results[0], id: OTHER_LEAD_ID }] });
+    expect(await zapierErrorOf(createWith(lead))).toEqual(notSavedOn500);
+  });
+
+  it.each([
+    ['sent +972, stored local with dashes', '+972 50-123-4567', '050-123-4567'],
+    ['sent local, stored +972 with dashes and brackets', '050 1234567', '+972 (50) 123-4567'],
+  ])('takes the same phone written another way for the phone it sent: %s', async (_case, sent, stored) => {
+    expectCreate(500, '');
+    expectSearch(200, found(stampedAgo(0), 'A', stored));
+    expect(await createWith({ name: 'A', phone: sent })).toMatchObject({ id: LEAD_ID, confirmed_by_search: true });
+  });
+
+  it('two identical leads stored since the request left: cannot tell which is this one, so says to look', async () => {
+    expectCreate(500, '');
+    expectSearch(200, { count: 2, results: [found(stampedAgo(0)).results[0], { ...found(stampedAgo(0)).results[0], id: OTHER_LEAD_ID }] });
+    expect(await zapierErrorOf(createWith(lead))).toMatchObject({
+      code: 'GloopOutcomeUnknown',
+      message: maybeSaved('a search right after found 2 identical leads stored since it was sent, and cannot tell which is this one'),
+    });
+  });
+
+  it("an answer without Gloop's clock: an identical lead cannot be placed, so says to look; none at all is not saved", async () => {
+    expectCreate(500, '');
+    expectSearch(200, found(stampedAgo(0)), {});
+    expect(await zapierErrorOf(createWith(lead))).toMatchObject({
+      code: 'GloopOutcomeUnknown',
+      message: maybeSaved("Gloop's answer to the search did not show its clock, so an identical lead it holds could not be told from this one"),
+    });
+    expectCreate(500, '');
+    expectSearch(200, NOTHING_FOUND, {});
+    expect(await zapierErrorOf(createWith(lead))).toEqual(notSavedOn500);
+  });
+
+  it.each([['not a time', 'yesterday'], ['missing', undefined], ['a day ahead of Gloop\'s clock, whatever its zone', new Date(Date.now() + 86_400_000).toISOString()]])(
+    'an identical lead whose stamp is %s: cannot be placed, so says to look',
+    async (_case, created) => {
+      expectCreate(500, '');
+      expectSearch(200, { count: 1, results: [{ id: LEAD_ID, object_type: 'LEADS', created, name: 'A', phone: '0501234567' }] });
+      expect(await zapierErrorOf(createWith(lead))).toMatchObject({
+        code: 'GloopOutcomeUnknown',
+        message: maybeSaved('the lead it found carries a time the app cannot read, so it could not tell whether it is this one'),
+      });
+    },
+  );
 });
 
 describe('create_lead failures', () => {

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { verdictOf } from '../src/leads/create-with-duplicate-check';
 import { App, authData, BASE_URL, LEAD_ID, perform, STATUS_ID, USER_ID, zapierErrorOf } from './helpers/app';
 import { capturePost } from './helpers/capture';
-import { connectionLost, useNock } from './helpers/nock';
+import { connectionLost, gloopDate, useNock } from './helpers/nock';
 
 useNock();
 
@@ -79,7 +79,7 @@ describe('create_lead_with_duplicate_check', () => {
 
   it('after a lost answer, reports the lead the search finds, without a verdict it cannot know', async () => {
     nock(BASE_URL).post('/v2/leads/intelligent').replyWithError(connectionLost());
-    capturePost('/v2/search/leadsAndAccounts', 200, { count: 1, results: [{ id: LEAD_ID, object_type: 'LEADS', created: new Date().toISOString(), name: 'A', phone: '0501234567' }] });
+    capturePost('/v2/search/leadsAndAccounts', 200, { count: 1, results: [{ id: LEAD_ID, object_type: 'LEADS', created: new Date().toISOString(), name: 'A', phone: '0501234567' }] }, gloopDate());
     expect(await run('create_lead_with_duplicate_check', { name: 'A', phone: '0501234567' })).toMatchObject({ id: LEAD_ID, verdict: 'unknown', is_known: false, confirmed_by_search: true });
   });
 });

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { App, authData, BASE_URL, LEAD_ID, localZap, perform, USER_ID, zapierErrorOf } from './helpers/app';
 import { capturePost } from './helpers/capture';
-import { connectionLost, useNock } from './helpers/nock';
+import { connectionLost, gloopDate, stampedAgo, useNock } from './helpers/nock';
 
 useNock();
 
@@ -225,7 +225,7 @@ describe('move_stock', () => {
     ['as words', { inventory_before: 'four', inventory_after: '2 units' }, undefined],
   ])('reads stock figures Gloop sends %s, and leaves out what is not a figure', async (_case, answer, figures) => {
     nock(BASE_URL).post('/v2/products/inventory/movment').reply(201, answer, { 'Content-Type': 'application/json' });
-    if (figures === undefined) nock(BASE_URL).get(`/v2/products/inventory/${PRODUCT}`).reply(200, {});
+    if (figures === undefined) nock(BASE_URL).get(`/v2/products/inventory/${PRODUCT}`).reply(200, {}, gloopDate());
     const outcome = run('move_stock', movement);
     if (figures === undefined) expect((await zapierErrorOf(outcome)).code).toBe('GloopInvalidResponse');
     else expect(await outcome).toMatchObject(figures);
@@ -242,7 +242,7 @@ describe('move_stock', () => {
           { operation: 'OUT', quantity: 10, total_after: -6, total_before: 4, comment: movement.comment, created: now },
           { id: '41', operation: 'OUT', quantity: 10, total_after: 4, total_before: 14, comment: movement.comment, created: '2021-09-04T11:21:55.292Z' },
         ],
-      });
+      }, gloopDate());
     expect(await run('move_stock', movement)).toMatchObject({ inventory_before: 4, inventory_after: -6, confirmed_by_search: true });
   });
 
@@ -250,7 +250,7 @@ describe('move_stock', () => {
     nock(BASE_URL).post('/v2/products/inventory/movment').reply(502, '<html>Bad Gateway</html>');
     nock(BASE_URL)
       .get(`/v2/products/inventory/${PRODUCT}`)
-      .reply(200, { items: [{ id: '42', operation: 'OUT', quantity: '10', comment: movement.comment, created: new Date().toISOString() }] });
+      .reply(200, { items: [{ id: '42', operation: 'OUT', quantity: '10', comment: movement.comment, created: new Date().toISOString() }] }, gloopDate());
     expect(await run('move_stock', movement)).toEqual({ ...movement, quantity: 10, inventory_before: '', inventory_after: '', message: '', confirmed_by_search: true });
   });
 
@@ -267,22 +267,33 @@ describe('move_stock', () => {
           { ...logged, id: '44', quantity: 9 },
           { ...logged, id: '45', comment: 'חשבונית 346 "ספק"' },
         ],
-      });
+      }, gloopDate());
     expect(await zapierErrorOf(run('move_stock', movement))).toEqual({
       name: 'AppError',
       code: 'GloopUnreachable',
       status: 503,
       message:
-        'Gloop did not save the stock movement: the connection was lost (ECONNRESET), and a search right after found no such stock movement; replay this run once Gloop is working again.',
+        "Gloop did not save the stock movement: the connection was lost (ECONNRESET), and the product's stock log right after showed no such movement; replay this run once Gloop is working again.",
     });
   });
 
   it('says so when Gloop answers without the stock figures and its log holds no such movement', async () => {
     nock(BASE_URL).post('/v2/products/inventory/movment').reply(201, { message: 'הפעולה הושלמה' });
-    nock(BASE_URL).get(`/v2/products/inventory/${PRODUCT}`).reply(200, { items: [] });
+    nock(BASE_URL).get(`/v2/products/inventory/${PRODUCT}`).reply(200, { items: [] }, gloopDate());
     expect((await zapierErrorOf(run('move_stock', movement))).message).toBe(
-      'Gloop did not save the stock movement: it answered without what shows the stock movement was made, and a search right after found no such stock movement; replay this run once Gloop is working again.',
+      "Gloop did not save the stock movement: it answered without what shows the stock movement was made, and the product's stock log right after showed no such movement; replay this run once Gloop is working again.",
     );
+  });
+
+  it.each([
+    ['three seconds', 3_000, 0],
+    ['ninety seconds, by a Gloop clock four minutes ahead', 90_000, 4 * 60_000],
+  ])('never takes an identical movement logged %s before the request left for it (the same order comment twice): not saved', async (_case, agoMs, aheadMs) => {
+    nock(BASE_URL).post('/v2/products/inventory/movment').reply(500, '');
+    nock(BASE_URL)
+      .get(`/v2/products/inventory/${PRODUCT}`)
+      .reply(200, { items: [{ id: '46', operation: 'OUT', quantity: 10, total_after: 4, total_before: 14, comment: movement.comment, created: stampedAgo(agoMs, aheadMs) }] }, gloopDate(aheadMs));
+    expect(await zapierErrorOf(run('move_stock', movement))).toMatchObject({ code: 'GloopServerError', message: expect.stringMatching(/^Gloop did not save the stock movement: it answered HTTP 500, /) });
   });
 
   it('after a lost answer and a log it could not read, says the movement may have been made and what to look for', async () => {

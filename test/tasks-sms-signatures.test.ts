@@ -241,22 +241,46 @@ describe('start_timer and stop_timer', () => {
 
   it('stops a timer with PUT to its id and returns the minutes it ran', async () => {
     nock(BASE_URL).put(`/v2/timer/${LEAD_ID}`).reply(200, { message: 'הטיימר הופסק', total_minuets: '1.7' });
-    expect(await run('stop_timer', { timer_id: LEAD_ID })).toEqual({ timer_id: LEAD_ID, total_minuets: '1.7', message: 'הטיימר הופסק' });
+    expect(await run('stop_timer', { timer_id: LEAD_ID })).toEqual({ timer_id: LEAD_ID, total_minuets: '1.7', message: 'הטיימר הופסק', confirmed_by_search: false });
   });
 
-  it('a stop answered without JSON: cannot tell whether the timer stopped, so it says to check Gloop first', async () => {
-    nock(BASE_URL).put(`/v2/timer/${LEAD_ID}`).reply(200, 'OK');
+  it.each([
+    ['without JSON', 'OK', 'valid JSON'],
+    ['without the minutes it ran', { message: 'הליד נוצר בהצלחה' }, 'the minutes the timer ran'],
+  ])('a stop answered %s, while Gloop still lists the timer open: not stopped, safe to replay', async (_case, answer, what) => {
+    nock(BASE_URL).put(`/v2/timer/${LEAD_ID}`).reply(200, answer);
+    nock(BASE_URL)
+      .get('/v2/timer/open')
+      .query({ offset: '0', limit: '100' })
+      .reply(200, { items: [{ id: ACCOUNT_ID }], hasMore: true })
+      .get('/v2/timer/open')
+      .query({ offset: '1', limit: '100' })
+      .reply(200, { items: [{ id: LEAD_ID, comment: 'פגישה' }], hasMore: false });
     expect(await zapierErrorOf(run('stop_timer', { timer_id: LEAD_ID }))).toEqual({
       name: 'AppError',
       code: 'GloopInvalidResponse',
       status: 502,
-      message: 'Gloop answered without valid JSON, so Zapier cannot confirm the change was saved; check Gloop before you replay this run.',
+      message: `Gloop did not stop the timer: it answered without ${what}, and Gloop's open timers right after still list it; replay this run once Gloop is working again.`,
     });
+  });
+
+  it('a stop whose answer was lost, and the timer no longer open: stopped, its minutes unknown', async () => {
+    nock(BASE_URL).put(`/v2/timer/${LEAD_ID}`).replyWithError(connectionLost());
+    nock(BASE_URL).get('/v2/timer/open').query(true).reply(200, { items: [{ id: ACCOUNT_ID }], hasMore: false });
+    expect(await run('stop_timer', { timer_id: LEAD_ID })).toEqual({ timer_id: LEAD_ID, total_minuets: '', message: '', confirmed_by_search: true });
+  });
+
+  it('a stop whose answer was lost, and open timers that cannot be read: says to look before replaying', async () => {
+    nock(BASE_URL).put(`/v2/timer/${LEAD_ID}`).reply(503, '');
+    nock(BASE_URL).get('/v2/timer/open').query(true).reply(500, '');
+    expect((await zapierErrorOf(run('stop_timer', { timer_id: LEAD_ID }))).message).toBe(
+      `Gloop may have stopped the timer: it answered HTTP 503, and the app could not check; look in Gloop for timer ${LEAD_ID} among the open timers before you replay this run, or it may be stopped twice.`,
+    );
   });
 
   it('returns a blank message when Gloop stops the timer without one', async () => {
     nock(BASE_URL).put(`/v2/timer/${LEAD_ID}`).reply(200, { total_minuets: 3 });
-    expect(await run('stop_timer', { timer_id: LEAD_ID })).toEqual({ timer_id: LEAD_ID, total_minuets: '3', message: '' });
+    expect(await run('stop_timer', { timer_id: LEAD_ID })).toEqual({ timer_id: LEAD_ID, total_minuets: '3', message: '', confirmed_by_search: false });
   });
 
   it('refuses to stop a timer it was not given, before any request', async () => {

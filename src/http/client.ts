@@ -7,14 +7,15 @@ import {
   invalidAnswer,
   isRecord,
   lostAnswer,
-  mayBeSaved,
+  mayBeDone,
   neverSent,
-  notSaved,
+  notDone,
   scrub,
   STEP_DEADLINE_MS,
+  type Deed,
   type LostAnswer,
 } from './failures';
-import { idFrom, parseJsonKeepingBigIds } from './json';
+import { parseJsonKeepingBigIds } from './json';
 
 export interface GloopCall {
   method: 'GET' | 'POST' | 'PUT';
@@ -68,7 +69,20 @@ export function withAccessToken<B extends Bundle<any>>(bundle: B, accessToken: s
 /** Kept back from a create's own request for the search that confirms it when its answer is lost. */
 const SEARCH_RESERVE_MS = 6_000;
 
-type Exchange = { status: number; content: string; retryAfter: string | null } | { lost: unknown; sent: boolean; waitedMs: number };
+/** Gloop's clock, as one of its answers showed it: its `Date` header, and when (on ours) the request left and the answer came. */
+export interface GloopClockReading {
+  date: number;
+  sentAt: number;
+  answeredAt: number;
+}
+
+type Exchange =
+  | { status: number; content: string; retryAfter: string | null; clock: GloopClockReading | undefined }
+  | { lost: unknown; sent: boolean; waitedMs: number };
+
+function timeoutError(): Error {
+  return Object.assign(new Error('the step ran out of time'), { name: 'TimeoutError' });
+}
 
 /**
  * One request to Gloop: base URL from the connection's domain, the session's bearer token, the
@@ -79,7 +93,8 @@ async function exchange(z: ZObject, bundle: Bundle<any>, call: GloopCall, until:
   const started = Date.now();
   const waitMs = until - started;
   // The step's time is spent: what it waited for was Gloop, all along.
-  if (waitMs <= 0) return { lost: Object.assign(new Error('the step ran out of time'), { name: 'TimeoutError' }), sent: false, waitedMs: STEP_DEADLINE_MS };
+  if (waitMs <= 0) return { lost: timeoutError(), sent: false, waitedMs: STEP_DEADLINE_MS };
+  const controller = new AbortController();
   const request: HttpRequestOptions & { url: string; throwForThrottlingEarly: boolean; signal: AbortSignal; redirect: 'manual' } = {
     url: `${baseUrlFor(z, bundle.authData)}${call.path}`,
     method: call.method,
@@ -90,19 +105,37 @@ async function exchange(z: ZObject, bundle: Bundle<any>, call: GloopCall, until:
     },
     params: call.params,
     body: call.body === undefined ? undefined : jsonWithoutDoubleBraces(call.body),
-    signal: AbortSignal.timeout(waitMs),
+    signal: controller.signal,
     redirect: 'manual',
     skipThrowForStatus: true,
     // Core's own 429 error drops Gloop's message; ours keeps it and honours Retry-After too.
     throwForThrottlingEarly: false,
   };
+  // A timer that holds the process open: a body cut half-way leaves core's fetch waiting with
+  // nothing pending, and a Lambda would end the step there, with neither answer nor error.
+  let deadline: NodeJS.Timeout | undefined;
+  const outOfTime = new Promise<never>((_resolve, reject) => {
+    deadline = setTimeout(() => {
+      const error = timeoutError();
+      controller.abort(error);
+      reject(error);
+    }, waitMs);
+  });
   try {
-    const response = await z.request(request);
-    return { status: response.status, content: response.content, retryAfter: response.getHeader('retry-after') ?? null };
+    const response = await Promise.race([z.request(request), outOfTime]);
+    const date = Date.parse(response.getHeader('date') ?? '');
+    return {
+      status: response.status,
+      content: response.content,
+      retryAfter: response.getHeader('retry-after') ?? null,
+      clock: Number.isNaN(date) ? undefined : { date, sentAt: started, answeredAt: Date.now() },
+    };
   } catch (error) {
     // core's signal that the session expired: Zapier renews the token and runs this again.
     if (error instanceof z.errors.RefreshAuthError) throw error;
     return { lost: error, sent: !neverSent(error), waitedMs: Date.now() - started };
+  } finally {
+    clearTimeout(deadline);
   }
 }
 
@@ -115,15 +148,25 @@ function jsonWithoutDoubleBraces(body: Record<string, unknown>): string {
   return JSON.stringify(body).replace(/\{\{/g, '{\\u007b');
 }
 
+/** A read's answer, with Gloop's clock as the answer showed it. */
+export interface Answered {
+  answer: Record<string, unknown>;
+  clock: GloopClockReading | undefined;
+}
+
 /** The one way operations read from Gloop: every failure a Zapier error, the JSON answer with its ids intact. */
-export async function callGloop(z: ZObject, bundle: Bundle<any>, call: GloopCall): Promise<Record<string, unknown>> {
+export async function askGloop(z: ZObject, bundle: Bundle<any>, call: GloopCall): Promise<Answered> {
   const secrets = secretsOf(bundle.authData);
   const answer = await exchange(z, bundle, call, stepDeadline(bundle));
   if ('lost' in answer) throw failureWithoutResponse(z, answer.lost, secrets, answer.waitedMs);
   if (answer.status >= 300) throw failureFromResponse(z, { status: answer.status, body: answer.content, retryAfter: answer.retryAfter }, secrets);
   const parsed = parseAnswer(answer.content);
   if (typeof parsed === 'string') throw invalidAnswer(z, parsed, call.writes === true);
-  return parsed;
+  return { answer: parsed, clock: answer.clock };
+}
+
+export async function callGloop(z: ZObject, bundle: Bundle<any>, call: GloopCall): Promise<Record<string, unknown>> {
+  return (await askGloop(z, bundle, call)).answer;
 }
 
 /** The answer as a JSON object, or what it lacks. */
@@ -137,15 +180,34 @@ function parseAnswer(content: string): Record<string, unknown> | string {
   return isRecord(parsed) ? parsed : 'a JSON object';
 }
 
-/** How a create finds out, when its answer was lost, whether Gloop stored what it sent. */
+/** What Gloop holds, asked after a write's answer was lost. */
+export type Found = { stored: Record<string, unknown> } | { absent: true } | { unsure: string };
+
+/** How a write finds out, when its answer was lost, whether Gloop did it. */
 export interface Confirmation {
-  /** The id of the record Gloop stored since `since`, or nothing when it has none. */
-  find(since: number): Promise<string | undefined>;
-  /** What a person looks for in Gloop when nothing could tell, e.g. `"Dana Levi" with phone 0501234567`. */
-  checkFor: string;
+  /** What Gloop holds for the request that left (on our clock) at `sentAt`. */
+  find(sentAt: number): Promise<Found>;
+  /** How the step says it found nothing, e.g. `a search right after found no such lead`. */
+  absent: string;
 }
 
-export interface Created {
+/** A write to Gloop, and how its outcome is known. */
+export interface GloopWrite {
+  call: GloopCall;
+  deed: Deed;
+  /** What in Gloop's answer proves the work was done (the new record's id, a stock figure), or nothing. */
+  proof: (answer: Record<string, unknown>) => string | undefined;
+  /** What the answer lacks when `proof` finds nothing, e.g. "the new lead's id". */
+  proofName: string;
+  /** How Gloop can be asked after a lost answer; none where only a person can tell. */
+  confirmation?: Confirmation;
+  /** What a person looks for in Gloop when the app cannot tell, e.g. `"Dana Levi" with phone 0501234567`. */
+  lookFor: string;
+}
+
+/** What a write did: Gloop's answer, or the record a confirming search found in its place. */
+export interface Written {
+  /** What proved the write: the new record's id, where Gloop gives one. */
   id: string;
   message: string;
   confirmedBySearch: boolean;
@@ -153,23 +215,15 @@ export interface Created {
 }
 
 /**
- * POSTs a new record, and reports it created only with the id Gloop gave it. When the outcome is
- * unknown (the answer was lost, cut, late, a 5xx or without an id), it asks Gloop before it
- * answers: found, the record is reported with its id; not found, the run is safe to replay.
+ * Sends a write, and reports it done only with Gloop's proof. When the outcome is unknown (the
+ * answer was lost, cut, late, a 5xx, or without its proof), it asks Gloop before it answers: found,
+ * the record is reported; certainly not there, the run is safe to replay; otherwise, a person
+ * must look before replaying.
  */
-export async function createInGloop(
-  z: ZObject,
-  bundle: Bundle<any>,
-  path: `/${string}`,
-  body: Record<string, unknown>,
-  noun: string,
-  confirmation: Confirmation | string,
-  // What Gloop names the new record's id (an SMS answers `shipment_id`), or how its answer proves the work.
-  idKey: string | ((answer: Record<string, unknown>) => string | undefined) = 'id',
-): Promise<Created> {
+export async function writeToGloop(z: ZObject, bundle: Bundle<any>, write: GloopWrite): Promise<Written> {
   const secrets = secretsOf(bundle.authData);
-  const since = Date.now();
-  const answer = await exchange(z, bundle, { method: 'POST', path, body }, stepDeadline(bundle) - (typeof confirmation === 'string' ? 0 : SEARCH_RESERVE_MS));
+  const sentAt = Date.now();
+  const answer = await exchange(z, bundle, { ...write.call, writes: true }, stepDeadline(bundle) - (write.confirmation === undefined ? 0 : SEARCH_RESERVE_MS));
   let lost: LostAnswer;
   if ('lost' in answer) {
     if (!answer.sent) throw failureWithoutResponse(z, answer.lost, secrets, answer.waitedMs);
@@ -180,22 +234,23 @@ export async function createInGloop(
     throw failureFromResponse(z, { status: answer.status, body: answer.content, retryAfter: answer.retryAfter }, secrets);
   } else {
     const parsed = parseAnswer(answer.content);
-    const id = typeof parsed === 'string' ? undefined : typeof idKey === 'string' ? idFrom(parsed[idKey]) : idKey(parsed);
-    if (typeof parsed !== 'string' && id !== undefined) {
-      return { id, message: typeof parsed.message === 'string' ? parsed.message : '', confirmedBySearch: false, answer: parsed };
+    const proof = typeof parsed === 'string' ? undefined : write.proof(parsed);
+    if (typeof parsed !== 'string' && proof !== undefined) {
+      return { id: proof, message: typeof parsed.message === 'string' ? parsed.message : '', confirmedBySearch: false, answer: parsed };
     }
-    const proof = typeof idKey === 'string' ? `the new ${noun}'s id` : `what shows the ${noun} was made`;
-    lost = { code: 'GloopInvalidResponse', status: 502, what: `it answered without ${typeof parsed === 'string' ? parsed : proof}` };
+    lost = { code: 'GloopInvalidResponse', status: 502, what: `it answered without ${typeof parsed === 'string' ? parsed : write.proofName}` };
   }
   // What to look for quotes what the user mapped, which never shows a secret pasted there.
-  if (typeof confirmation === 'string') throw mayBeSaved(z, noun, lost, scrub(confirmation, secrets));
-  let found: string | undefined;
+  const lookFor = scrub(write.lookFor, secrets);
+  if (write.confirmation === undefined) throw mayBeDone(z, write.deed, lost, 'the app could not check', lookFor);
+  let found: Found;
   try {
-    found = await confirmation.find(since);
+    found = await write.confirmation.find(sentAt);
   } catch {
-    // Even a 401 here: renewing would run the whole step again, and send the record a second time.
-    throw mayBeSaved(z, noun, lost, scrub(confirmation.checkFor, secrets));
+    // Even a 401 here: renewing would run the whole step again, and send the write a second time.
+    throw mayBeDone(z, write.deed, lost, 'the app could not check', lookFor);
   }
-  if (found === undefined) throw notSaved(z, noun, lost);
-  return { id: found, message: '', confirmedBySearch: true, answer: {} };
+  if ('absent' in found) throw notDone(z, write.deed, lost, write.confirmation.absent);
+  if ('unsure' in found) throw mayBeDone(z, write.deed, lost, found.unsure, lookFor);
+  return { id: write.proof(found.stored) ?? '', message: '', confirmedBySearch: true, answer: found.stored };
 }

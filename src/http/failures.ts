@@ -77,19 +77,25 @@ export function invalidAnswer(z: ZObject, what: string, afterWrite: boolean): Er
   return new z.errors.Error(`Gloop answered without ${what}${consequence}.`, 'GloopInvalidResponse', 502);
 }
 
-/** A create whose answer was lost, and a search right after that found nothing: safe to replay. */
-export function notSaved(z: ZObject, noun: string, lost: LostAnswer): Error {
-  return new z.errors.Error(
-    `Gloop did not save the ${noun}: ${lost.what}, and a search right after found no such ${noun}; replay this run once Gloop is working again.`,
-    lost.code,
-    lost.status,
-  );
+/** What a write does, as the step's sentences name it: "save" "the lead", "stop" "the timer". */
+export interface Deed {
+  verb: string;
+  /** The verb's past participle: "saved", "stopped". */
+  done: string;
+  what: string;
 }
 
-/** A create whose answer was lost, and nothing could tell whether Gloop stored it. */
-export function mayBeSaved(z: ZObject, noun: string, lost: LostAnswer, checkFor: string): Error {
+export const saving = (noun: string): Deed => ({ verb: 'save', done: 'saved', what: `the ${noun}` });
+
+/** A write whose answer was lost, and Gloop, asked right after, certainly did not do it: safe to replay. */
+export function notDone(z: ZObject, deed: Deed, lost: LostAnswer, absent: string): Error {
+  return new z.errors.Error(`Gloop did not ${deed.verb} ${deed.what}: ${lost.what}, and ${absent}; replay this run once Gloop is working again.`, lost.code, lost.status);
+}
+
+/** A write whose answer was lost, and nothing could tell whether Gloop did it. */
+export function mayBeDone(z: ZObject, deed: Deed, lost: LostAnswer, why: string, lookFor: string): Error {
   return new z.errors.Error(
-    `Gloop may have saved the ${noun}: ${lost.what}, and the app could not check; look in Gloop for ${checkFor} before you replay this run, or it may be saved twice.`,
+    `Gloop may have ${deed.done} ${deed.what}: ${lost.what}, and ${why}; look in Gloop for ${lookFor} before you replay this run, or it may be ${deed.done} twice.`,
     'GloopOutcomeUnknown',
     504,
   );

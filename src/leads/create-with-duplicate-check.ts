@@ -1,8 +1,5 @@
-import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
-import { createInGloop } from '../http/client';
-import { CONFIRMED_BY_SEARCH, LEFT_OUT, outputFieldsFrom, withEveryKey } from '../fields/values';
-import { confirmationOf } from '../search/leads-and-accounts';
-import { leadBody, leadSample, type LeadInput } from './create';
+import { defineRecordCreate } from '../records/create';
+import { leadCreate, leadSample } from './create';
 import { duplicateCheckFieldGroups, duplicateCheckFields } from './fields';
 
 export const VERDICTS = ['new', 'duplicate', 'returning_lead', 'returning_customer', 'unknown'] as const;
@@ -17,41 +14,24 @@ export function verdictOf(message: string): Verdict {
   return 'unknown';
 }
 
-const duplicateCheckOutputFields = outputFieldsFrom(duplicateCheckFields, [
-  { key: 'id', label: 'Lead ID' },
-  { key: 'message', label: 'Gloop Verdict Message' },
-  { key: 'verdict', label: 'Verdict (new, duplicate, returning_lead, returning_customer or unknown)' },
-  { key: 'is_known', label: 'Already Known to Gloop', type: 'boolean' },
-  CONFIRMED_BY_SEARCH,
-  LEFT_OUT,
-]);
-
-export const createLeadWithDuplicateCheck = defineCreate({
+export const createLeadWithDuplicateCheck = defineRecordCreate({
+  ...leadCreate,
   key: 'create_lead_with_duplicate_check',
-  noun: 'Lead',
-  display: {
-    label: 'Create Lead (Duplicate Check)',
-    description: 'Creates a lead after matching its phone and email against existing leads and customers.',
+  label: 'Create Lead (Duplicate Check)',
+  description: 'Creates a lead after matching its phone and email against existing leads and customers.',
+  path: '/v2/leads/intelligent',
+  fields: duplicateCheckFields,
+  fieldGroups: duplicateCheckFieldGroups,
+  answered: [
+    { key: 'id', label: 'Lead ID' },
+    { key: 'message', label: 'Gloop Verdict Message' },
+    { key: 'verdict', label: 'Verdict (new, duplicate, returning_lead, returning_customer or unknown)' },
+    { key: 'is_known', label: 'Already Known to Gloop', type: 'boolean' },
+  ],
+  report: (written) => {
+    // A lead confirmed by search has no verdict: Gloop's answer, which held it, was lost.
+    const verdict = verdictOf(written.message);
+    return { id: written.id, message: written.message, verdict, is_known: verdict !== 'new' && verdict !== 'unknown' };
   },
-  operation: {
-    inputFieldGroups: duplicateCheckFieldGroups,
-    inputFields: duplicateCheckFields,
-    perform: async (z: ZObject, bundle: Bundle<Partial<LeadInput>>) => {
-      const { body, leftOut } = leadBody(z, duplicateCheckFields, bundle);
-      const created = await createInGloop(z, bundle, '/v2/leads/intelligent', body, 'lead', confirmationOf(z, bundle, 'LEADS', body));
-      // A lead confirmed by search has no verdict: Gloop's answer, which held it, was lost.
-      const verdict = verdictOf(created.message);
-      return withEveryKey(duplicateCheckOutputFields, {
-        ...body,
-        id: created.id,
-        message: created.message,
-        verdict,
-        is_known: verdict !== 'new' && verdict !== 'unknown',
-        confirmed_by_search: created.confirmedBySearch,
-        left_out: leftOut.join('; '),
-      });
-    },
-    sample: { ...leadSample, message: 'הפעולה הושלמה - הליד כפול וכבר עובר כרגע תהליך מכירה.', verdict: 'duplicate', is_known: true },
-    outputFields: duplicateCheckOutputFields,
-  },
+  sample: { ...leadSample, message: 'הפעולה הושלמה - הליד כפול וכבר עובר כרגע תהליך מכירה.', verdict: 'duplicate', is_known: true },
 });

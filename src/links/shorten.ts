@@ -1,4 +1,5 @@
 import { defineInputFields } from 'zapier-platform-core';
+import { idFrom } from '../http/json';
 import { answeredText, defineRecordCreate } from '../records/create';
 
 /** A short link's fields, once. Gloop calls the access code `password`; here it is not mistaken for a credential of the connection. */
@@ -17,6 +18,8 @@ export const shortenLink = defineRecordCreate({
   description: 'Shortens a link, with an ending, password or unique id of your choice.',
   path: '/v2/links/shortner',
   fields: linkFields,
+  // A short link is made when Gloop gives it: an id alone is no link to send anyone.
+  proof: { of: (answer) => (answeredText(answer, 'short_url') === '' ? undefined : idFrom(answer.id)), name: "the new link's id and short URL" },
   toGloop: ({ access_code: password, ...rest }) => ({ ...rest, ...(password === undefined ? {} : { password }) }),
   lookFor: (body) => `a short link to ${String(body.url)}`,
   answered: [

@@ -1,7 +1,9 @@
-import { defineCreate, defineInputFields, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
-import { callGloop, createInGloop, type Confirmation } from '../http/client';
+import { defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import { askGloop, type Confirmation } from '../http/client';
 import { isRecord } from '../http/failures';
-import { bodyFrom, CONFIRMED_BY_SEARCH, outputFieldsFrom, refuseLongerThan, requireValues, withEveryKey, type RequestBody } from '../fields/values';
+import { refuseLongerThan, type RequestBody } from '../fields/values';
+import { defineRecordCreate } from '../records/create';
+import { storedSince } from '../records/stored-since';
 
 /** A stock movement's fields, once, as Gloop names them. */
 const movementFields = defineInputFields([
@@ -20,65 +22,53 @@ const movementFields = defineInputFields([
   { key: 'comment', label: 'Comment', type: 'text', required: true, helpText: 'How your team will recognise the movement, e.g. an invoice number or a supplier; sent as written.' },
 ]);
 
-type MovementInput = InferInputData<typeof movementFields>;
-
 const COMMENT_MAX_CHARACTERS = 4000;
-/** How far Gloop's clock may be from ours when the log is read for a movement just sent. */
-const CLOCK_SKEW_MS = 120_000;
-
-const outputFields = outputFieldsFrom(movementFields, [
-  { key: 'inventory_before', label: 'Stock Before', type: 'number' },
-  { key: 'inventory_after', label: 'Stock After', type: 'number' },
-  { key: 'message', label: 'Gloop Message' },
-  CONFIRMED_BY_SEARCH,
-]);
 
 const stockFigure = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : undefined);
 
 /** The movement, read back from the product's log: same direction, quantity and comment, logged since the request left. */
-function movementLog(z: ZObject, bundle: Bundle, body: RequestBody, found: { entry?: Record<string, unknown> }): Confirmation {
+function movementLog(z: ZObject, bundle: Bundle<any>, body: RequestBody): Confirmation {
   return {
-    find: async (since) => {
-      const log = await callGloop(z, bundle, { method: 'GET', path: `/v2/products/inventory/${String(body.product_id)}` });
-      const entries: unknown[] = Array.isArray(log.items) ? log.items : [];
-      found.entry = entries.filter(isRecord).find(
-        (entry) =>
-          entry.operation === body.operation &&
-          stockFigure(entry.quantity) === body.quantity &&
-          entry.comment === body.comment &&
-          Date.parse(String(entry.created)) >= since - CLOCK_SKEW_MS,
-      );
-      return found.entry === undefined ? undefined : String(found.entry.id ?? '');
+    absent: "the product's stock log right after showed no such movement",
+    find: async (sentAt) => {
+      const { answer, clock } = await askGloop(z, bundle, { method: 'GET', path: `/v2/products/inventory/${String(body.product_id)}` });
+      const entries: unknown[] = Array.isArray(answer.items) ? answer.items : [];
+      const identical = entries
+        .filter(isRecord)
+        .filter((entry) => entry.operation === body.operation && stockFigure(entry.quantity) === body.quantity && entry.comment === body.comment);
+      const found = storedSince(identical, sentAt, clock, 'stock movement');
+      // The log names the figures as its entries do; the step outputs them as Gloop's answer names them.
+      return 'stored' in found ? { stored: { inventory_before: found.stored.total_before, inventory_after: found.stored.total_after } } : found;
     },
-    checkFor: `a stock movement of this product with the comment "${String(body.comment)}"`,
   };
 }
 
-export const moveStock = defineCreate({
+export const moveStock = defineRecordCreate({
   key: 'move_stock',
   noun: 'Stock',
-  display: { label: 'Move Stock', description: 'Moves units into or out of a product\'s stock and returns the stock after it.' },
-  operation: {
-    inputFields: movementFields,
-    perform: async (z: ZObject, bundle: Bundle<MovementInput>) => {
-      const body = bodyFrom(z, movementFields, bundle);
-      requireValues(z, movementFields, body, ['product_id', 'operation', 'quantity', 'comment']);
-      refuseLongerThan(z, movementFields, body, 'comment', COMMENT_MAX_CHARACTERS, 'shorten it');
-      const found: { entry?: Record<string, unknown> } = {};
-      // Gloop answers a movement with the stock before and after it, not an id: the figures are its proof.
-      const created = await createInGloop(z, bundle, '/v2/products/inventory/movment', body, 'stock movement', movementLog(z, bundle, body, found), (answer) =>
-        stockFigure(answer.inventory_after) === undefined ? undefined : 'answered',
-      );
-      const answer = created.confirmedBySearch ? { inventory_before: found.entry?.total_before, inventory_after: found.entry?.total_after } : created.answer;
-      return withEveryKey(outputFields, {
-        ...body,
-        inventory_before: stockFigure(answer.inventory_before) ?? '',
-        inventory_after: stockFigure(answer.inventory_after) ?? '',
-        message: created.message,
-        confirmed_by_search: created.confirmedBySearch,
-      });
-    },
-    sample: { product_id: '255428000059312855148083097871927924884', operation: 'OUT', quantity: 10, comment: 'חשבונית 345', inventory_before: 4, inventory_after: -6, message: 'הפעולה הושלמה', confirmed_by_search: false },
-    outputFields,
+  thing: 'stock movement',
+  label: 'Move Stock',
+  description: "Moves units into or out of a product's stock and returns the stock after it.",
+  path: '/v2/products/inventory/movment',
+  fields: movementFields,
+  mustRead: 'all',
+  settle: (z, body) => {
+    refuseLongerThan(z, movementFields, body, 'comment', COMMENT_MAX_CHARACTERS, 'shorten it');
+    return body;
   },
+  // Gloop answers a movement with the stock before and after it, not an id: the figures are its proof.
+  proof: { of: (answer) => stockFigure(answer.inventory_after)?.toString(), name: 'what shows the stock movement was made' },
+  confirm: movementLog,
+  lookFor: (body) => `a stock movement of this product with the comment "${String(body.comment)}"`,
+  answered: [
+    { key: 'inventory_before', label: 'Stock Before', type: 'number' },
+    { key: 'inventory_after', label: 'Stock After', type: 'number' },
+    { key: 'message', label: 'Gloop Message' },
+  ],
+  report: (written) => ({
+    inventory_before: stockFigure(written.answer.inventory_before) ?? '',
+    inventory_after: stockFigure(written.answer.inventory_after) ?? '',
+    message: written.message,
+  }),
+  sample: { product_id: '255428000059312855148083097871927924884', operation: 'OUT', quantity: 10, comment: 'חשבונית 345', inventory_before: 4, inventory_after: -6, message: 'הפעולה הושלמה' },
 });

@@ -1,52 +1,81 @@
 import { defineCreate, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
-import { createInGloop, type Created } from '../http/client';
-import { LEFT_OUT, outputFieldsFrom, readInput, requireValues, withEveryKey, type OutputField, type RequestBody } from '../fields/values';
+import { writeToGloop, type Confirmation, type GloopCall, type Written } from '../http/client';
+import { saving, type Deed } from '../http/failures';
+import { idFrom } from '../http/json';
+import { CONFIRMED_BY_SEARCH, LEFT_OUT, outputFieldsFrom, readInput, requireValues, withEveryKey, withGloopNames, type OutputField, type RequestBody } from '../fields/values';
 
-/** A create of a record Gloop cannot search for: all that differs from one such action to the next. */
-export interface RecordCreate {
+/** An action that writes one thing to Gloop: all that differs from one such action to the next. */
+/** Where the body goes: a POST to a path, or a request of its own (a stop is a PUT to the timer's path). */
+type Destination = { path: `/${string}`; call?: never } | { call: (body: RequestBody) => GloopCall; path?: never };
+
+export type RecordCreate = Destination & {
   key: string;
   noun: string;
   /** How a sentence names the record, when not the noun in lower case (an "SMS"). */
   thing?: string;
   label: string;
   description: string;
-  path: `/${string}`;
   fields: readonly PlainInputField[];
-  /** What the action reports besides the fields it sent and the values it left out. */
-  answered: OutputField[];
-  sample: Record<string, unknown>;
-  /** Values that must be readable: what Gloop needs, and what would be wrong if left out. */
-  mustRead?: readonly string[];
-  /** What Gloop names the new record's id, when not `id`. */
-  idKey?: string;
-  /** What a person looks for in Gloop when the answer was lost, e.g. `the task "Call back"`. */
-  lookFor: (body: RequestBody) => string;
+  fieldGroups?: { key: string; label: string }[];
+  /** Values that must be readable besides the required ones, or every value ("all": none can be left out). */
+  mustRead?: readonly string[] | 'all';
+  /** Gloop's rule for a person's name (a full name in `name`, a first name in `f_name`), for this noun. */
+  personNamed?: string;
   /** Refusals and derived values only this record has, before any request: the body to send. */
   settle?: (z: ZObject, body: RequestBody) => RequestBody;
   /** The body as Gloop names its fields. */
   toGloop?: (body: RequestBody) => RequestBody;
+  /** What Gloop's answer must hold to show the work was done: by default the new record's `id`. */
+  proof?: { of: (answer: Record<string, unknown>) => string | undefined; name: string };
+  /** How a sentence says what the action does, when it is not saving the record. */
+  deed?: Deed;
+  /** How Gloop is asked after a lost answer; without it, only a person can tell. */
+  confirm?: (z: ZObject, bundle: Bundle<any>, body: RequestBody) => Confirmation;
+  /** What a person looks for in Gloop when the app cannot tell, e.g. `the task "Call back"`. */
+  lookFor: (body: RequestBody) => string;
+  /** What the action reports besides the fields it sent. */
+  answered: OutputField[];
   /** What the answer adds to the output. */
-  report: (created: Created, body: RequestBody) => Record<string, unknown>;
-}
+  report: (written: Written, body: RequestBody) => Record<string, unknown>;
+  sample: Record<string, unknown>;
+};
 
+/** Every action that writes to Gloop, from its spec: the fields read, the write sent, its outcome known before the step answers. */
 export function defineRecordCreate(spec: RecordCreate) {
-  const outputFields = outputFieldsFrom(spec.fields, [...spec.answered, LEFT_OUT]);
+  const thing = spec.thing ?? spec.noun.toLowerCase();
+  const canLeaveOut = spec.mustRead !== 'all';
+  const outputFields = outputFieldsFrom(spec.fields, [...spec.answered, ...(spec.confirm ? [CONFIRMED_BY_SEARCH] : []), ...(canLeaveOut ? [LEFT_OUT] : [])]);
   const required = spec.fields.filter((field) => field.required).map((field) => field.key);
+  const mustRead = spec.mustRead === 'all' ? spec.fields.map((field) => field.key) : [...required, ...(spec.mustRead ?? [])];
+  const proof = spec.proof ?? { of: (answer: Record<string, unknown>) => idFrom(answer.id), name: `the new ${thing}'s id` };
   return defineCreate({
     key: spec.key,
     noun: spec.noun,
     display: { label: spec.label, description: spec.description },
     operation: {
+      ...(spec.fieldGroups ? { inputFieldGroups: spec.fieldGroups } : {}),
       inputFields: [...spec.fields],
       perform: async (z: ZObject, bundle: Bundle) => {
-        const { body, leftOut } = readInput(z, spec.fields, bundle, [...required, ...(spec.mustRead ?? [])]);
+        const input = readInput(z, spec.fields, bundle, mustRead);
+        const body = spec.personNamed === undefined ? input.body : withGloopNames(z, spec.fields, input, spec.personNamed);
         requireValues(z, spec.fields, body, required);
         const settled = spec.settle?.(z, body) ?? body;
-        // Gloop cannot search these records: after a lost answer, only a person can tell whether it was saved.
-        const created = await createInGloop(z, bundle, spec.path, spec.toGloop?.(settled) ?? settled, spec.thing ?? spec.noun.toLowerCase(), spec.lookFor(settled), spec.idKey);
-        return withEveryKey(outputFields, { ...settled, ...spec.report(created, settled), left_out: leftOut.join('; ') });
+        const written = await writeToGloop(z, bundle, {
+          call: spec.call ? spec.call(settled) : { method: 'POST', path: spec.path, body: spec.toGloop?.(settled) ?? settled },
+          deed: spec.deed ?? saving(thing),
+          proof: proof.of,
+          proofName: proof.name,
+          confirmation: spec.confirm?.(z, bundle, settled),
+          lookFor: spec.lookFor(settled),
+        });
+        return withEveryKey(outputFields, {
+          ...settled,
+          ...spec.report(written, settled),
+          ...(spec.confirm ? { confirmed_by_search: written.confirmedBySearch } : {}),
+          ...(canLeaveOut ? { left_out: input.leftOut.join('; ') } : {}),
+        });
       },
-      sample: { ...spec.sample, left_out: '' },
+      sample: { ...spec.sample, ...(spec.confirm ? { confirmed_by_search: false } : {}), ...(canLeaveOut ? { left_out: '' } : {}) },
       outputFields,
     },
   });

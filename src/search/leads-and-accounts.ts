@@ -1,9 +1,10 @@
 import { defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callGloop, withAccessToken, type Confirmation } from '../http/client';
+import { askGloop, withAccessToken, type Confirmation } from '../http/client';
 import { exchangeCredentials } from '../http/session';
 import { idFrom } from '../http/json';
 import { isRecord } from '../http/failures';
 import { invalidInput, withEveryKey, type OutputField, type RequestBody } from '../fields/values';
+import { storedSince } from '../records/stored-since';
 
 /** Gloop's one search endpoint: leads, customers (accounts), or both. */
 export type ObjectType = 'LEADS' | 'ACCOUNTS';
@@ -66,19 +67,24 @@ export function criteriaFrom(z: ZObject, body: RequestBody): RequestBody {
 
 /** Newest first, every output key on every result, ids as Gloop sent them. */
 export async function searchGloop(z: ZObject, bundle: Bundle<any>, objectType: ObjectType, criteria: RequestBody, outputFields: readonly OutputField[]) {
-  const answer = await callGloop(z, bundle, {
+  return (await searchRecords(z, bundle, objectType, criteria, outputFields)).results;
+}
+
+async function searchRecords(z: ZObject, bundle: Bundle<any>, objectType: ObjectType, criteria: RequestBody, outputFields: readonly OutputField[]) {
+  const { answer, clock } = await askGloop(z, bundle, {
     method: 'POST',
     path: '/v2/search/leadsAndAccounts',
     body: { ...criteria, object_type: objectType, order_by: 'created', order: 'desc', limit: SEARCH_LIMIT },
   });
-  const results = Array.isArray(answer.results) ? answer.results : [];
-  return results.flatMap((result) => {
+  const found = Array.isArray(answer.results) ? answer.results : [];
+  const results = found.flatMap((result) => {
     const id = isRecord(result) ? idFrom(result.id) : undefined;
     // Gloop was asked for one kind; a result of another kind or without an id cannot be used.
     if (!isRecord(result) || id === undefined || (result.object_type !== undefined && result.object_type !== objectType)) return [];
     const values = Object.fromEntries(outputFields.map(({ key }) => [key, textOf(result[key])]));
     return [withEveryKey(outputFields, { ...values, id, object_type: objectType })];
   });
+  return { results, clock };
 }
 
 function textOf(value: unknown): string {
@@ -98,42 +104,46 @@ export function findOrCreate(search: { key: string; noun: string }, create: stri
 /** What the confirming search reads of a record: the keys a Find step outputs. */
 const RECORD_OUTPUT_FIELDS = resultOutputFields('Record');
 
-/** Room for Gloop's clock to run behind ours when its `created` is compared with when the request left. */
-const CLOCK_SKEW_MS = 120_000;
-
 /** The same phone number, however Gloop wrote it back: +972 50… and 050… end in the same nine digits; other text as sent (trimmed). */
 function samePhone(sent: string, stored: string): boolean {
   const digits = (text: string) => text.replace(/\D/g, '');
   return /\d{9}/.test(digits(sent)) ? digits(stored).endsWith(digits(sent).slice(-9)) : stored.trim() === sent;
 }
 
+const NOUNS: Record<ObjectType, string> = { LEADS: 'lead', ACCOUNTS: 'customer' };
+
 /**
  * After a create's answer was lost: the record Gloop stored for this body since the request left,
- * found by its name, phone and email, newest first.
+ * found by its name, phone and email.
  */
 export function confirmationOf(z: ZObject, bundle: Bundle<any>, objectType: ObjectType, body: RequestBody): Confirmation {
   const name = String(body.name);
   const phone = typeof body.phone === 'string' ? body.phone : undefined;
   const email = typeof body.email === 'string' ? body.email : undefined;
+  const noun = NOUNS[objectType];
   return {
-    checkFor: `"${name.trim()}"${phone === undefined ? '' : ` with phone ${phone}`}`,
-    async find(since) {
+    absent: `a search right after found no such ${noun}`,
+    async find(sentAt) {
       const criteria = { name, ...(phone === undefined ? {} : { phone }), ...(email === undefined ? {} : { email }) };
-      const search = (step: Bundle<any>) => searchGloop(z, step, objectType, criteria, RECORD_OUTPUT_FIELDS);
+      const search = (step: Bundle<any>) => searchRecords(z, step, objectType, criteria, RECORD_OUTPUT_FIELDS);
       // A token that expired since the create was sent: Zapier's renewal would run the whole step,
       // and send the record again; a token of the search's own settles it within this step.
-      const results = await search(bundle).catch(async (error: unknown) => {
+      const { results, clock } = await search(bundle).catch(async (error: unknown) => {
         if (!(error instanceof z.errors.RefreshAuthError)) throw error;
         return search(withAccessToken(bundle, (await exchangeCredentials(z, bundle)).access_token));
       });
-      const match = results.find(
+      const identical = results.filter(
         (result) =>
-          Date.parse(String(result.created)) >= since - CLOCK_SKEW_MS &&
           String(result.name).trim() === name.trim() &&
           (phone === undefined || samePhone(phone, String(result.phone))) &&
           (email === undefined || String(result.email).trim().toLowerCase() === email.trim().toLowerCase()),
       );
-      return match === undefined ? undefined : String(match.id);
+      return storedSince(identical, sentAt, clock, noun);
     },
   };
+}
+
+/** What a person looks for in Gloop when the app cannot tell: the name, and the phone when there is one. */
+export function lookForPerson(body: RequestBody): string {
+  return `"${String(body.name).trim()}"${typeof body.phone === 'string' ? ` with phone ${body.phone}` : ''}`;
 }

@@ -1,4 +1,5 @@
 import { defineInputFields } from 'zapier-platform-core';
+import { idFrom } from '../http/json';
 import { answeredText, defineRecordCreate } from '../records/create';
 
 /** A document for signature's fields, once. */
@@ -17,6 +18,8 @@ export const createSignatureDocument = defineRecordCreate({
   description: 'Creates a document from a template and sends it to the signer for signature.',
   path: '/v2/signatures/create',
   fields: documentFields,
+  // The signing URL is what the signer is sent: an id alone is no document to sign.
+  proof: { of: (answer) => (answeredText(answer, 'document') === '' ? undefined : idFrom(answer.id)), name: "the new document's id and signing URL" },
   lookFor: (body) => `the document "${String(body.name)}"`,
   answered: [
     { key: 'id', label: 'Document ID' },

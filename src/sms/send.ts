@@ -1,6 +1,7 @@
 import { defineInputFields } from 'zapier-platform-core';
 import { linkField } from '../fields/shared';
 import type { RequestBody } from '../fields/values';
+import { idFrom } from '../http/json';
 import { defineRecordCreate } from '../records/create';
 
 const NUMBERS = defineInputFields([
@@ -37,7 +38,7 @@ export const smsTemplateFields = defineInputFields([
 const sms = {
   noun: 'Message',
   thing: 'SMS',
-  idKey: 'shipment_id',
+  proof: { of: (answer: Record<string, unknown>) => idFrom(answer.shipment_id), name: "the new SMS's id" },
   lookFor: (body: RequestBody) => `an SMS to ${String(body.target)} in the account's SMS log`,
   answered: [{ key: 'shipment_id', label: 'Shipment ID' }],
   report: (shipped: { id: string }) => ({ shipment_id: shipped.id }),

@@ -1,7 +1,10 @@
-import { defineCreate, defineInputFields, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
-import { callGloop } from '../http/client';
+import { defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import { PAGE_SIZE } from '../dropdowns/paged';
+import { callGloop, type Confirmation } from '../http/client';
+import { isRecord } from '../http/failures';
+import { idFrom } from '../http/json';
 import { linkField } from '../fields/shared';
-import { bodyFrom, outputFieldsFrom, requireValues, withEveryKey } from '../fields/values';
+import type { RequestBody } from '../fields/values';
 import { answeredText, defineRecordCreate } from '../records/create';
 
 /** A timer's fields, once. */
@@ -32,32 +35,40 @@ const stopFields = defineInputFields([
   { key: 'timer_id', label: 'Timer', required: true, dynamic: 'open_timer_list.id.name', helpText: 'The open timer to stop, e.g. the Timer ID from "Start Timer".' },
 ]);
 
-type StopInput = InferInputData<typeof stopFields>;
+/** Gloop lists open timers in pages; a stopped one is no longer among them. */
+function stillOpen(z: ZObject, bundle: Bundle<any>, body: RequestBody): Confirmation {
+  return {
+    absent: "Gloop's open timers right after still list it",
+    find: async () => {
+      for (let offset = 0; ; ) {
+        const page = await callGloop(z, bundle, { method: 'GET', path: '/v2/timer/open', params: { offset: String(offset), limit: String(PAGE_SIZE) } });
+        const items = Array.isArray(page.items) ? page.items : [];
+        if (items.some((timer) => isRecord(timer) && idFrom(timer.id) === body.timer_id)) return { absent: true };
+        if (page.hasMore !== true || items.length === 0) return { stored: {} };
+        offset += items.length;
+      }
+    },
+  };
+}
 
-const stopOutputFields = outputFieldsFrom(stopFields, [
-  { key: 'total_minuets', label: 'Total Minutes' },
-  { key: 'message', label: 'Gloop Message' },
-]);
-
-export const stopTimer = defineCreate({
+export const stopTimer = defineRecordCreate({
   key: 'stop_timer',
   noun: 'Timer',
-  display: { label: 'Stop Timer', description: 'Stops an open timer and returns the minutes it ran.' },
-  operation: {
-    inputFields: stopFields,
-    perform: async (z: ZObject, bundle: Bundle<StopInput>) => {
-      const body = bodyFrom(z, stopFields, bundle);
-      requireValues(z, stopFields, body, ['timer_id']);
-      // Stopping twice is refused by Gloop, so a replay cannot double it.
-      const answer = await callGloop(z, bundle, { method: 'PUT', path: `/v2/timer/${String(body.timer_id)}`, writes: true });
-      return withEveryKey(stopOutputFields, {
-        timer_id: body.timer_id,
-        // Gloop's key, spelled as Gloop spells it.
-        total_minuets: answeredText(answer, 'total_minuets'),
-        message: typeof answer.message === 'string' ? answer.message : '',
-      });
-    },
-    sample: { timer_id: '271943382793100520363548064345779498371', total_minuets: '1.7', message: 'הטיימר הופסק' },
-    outputFields: stopOutputFields,
-  },
+  label: 'Stop Timer',
+  description: 'Stops an open timer and returns the minutes it ran.',
+  call: (body) => ({ method: 'PUT', path: `/v2/timer/${String(body.timer_id)}` }),
+  fields: stopFields,
+  mustRead: 'all',
+  deed: { verb: 'stop', done: 'stopped', what: 'the timer' },
+  // Gloop's key, spelled as Gloop spells it: the minutes are the stop's proof.
+  proof: { of: (answer) => answeredText(answer, 'total_minuets') || undefined, name: 'the minutes the timer ran' },
+  // Stopping twice is refused by Gloop, and a stopped timer leaves the open ones.
+  confirm: stillOpen,
+  lookFor: (body) => `timer ${String(body.timer_id)} among the open timers`,
+  answered: [
+    { key: 'total_minuets', label: 'Total Minutes' },
+    { key: 'message', label: 'Gloop Message' },
+  ],
+  report: (written) => ({ total_minuets: answeredText(written.answer, 'total_minuets'), message: written.message }),
+  sample: { timer_id: '271943382793100520363548064345779498371', total_minuets: '1.7', message: 'הטיימר הופסק' },
 });

@@ -1,6 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { CreatedClock } from '../../sandbox/clock';
 import type { FaultKind } from '../../sandbox/faults';
+import { newId } from '../../sandbox/ids';
+import { ACCOUNT_STATUSES } from '../../sandbox/seed';
+import type { Sandbox } from '../../sandbox/server';
+import type { RecordKind } from '../../sandbox/store';
 import { zapierErrorOf } from '../helpers/app';
 import { allowLocalSandbox, armFault, connectTo, sandboxFor } from '../helpers/sandbox';
 
@@ -96,4 +101,60 @@ describe('answers lost or stalled, over real sockets', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     expect(error).toEqual({ name: 'AppError', code: 'GloopTimeout', status: 504, message: 'Gloop did not answer within 25 seconds; replay this run once Gloop is reachable.' });
   }, ZAPIER_LIMIT_MS);
+});
+
+const PRODUCT_ID = newId();
+
+/** Each create the app confirms by asking Gloop, with what it sends and what Gloop stores of it. */
+const CONFIRMED_CREATES = [
+  { action: 'create_lead', path: '/v2/leads/create', kind: 'LEADS', input: { name: 'דנה לוי', phone: '0501234567', email: 'dana@example.co.il' } },
+  { action: 'create_lead_with_duplicate_check', path: '/v2/leads/intelligent', kind: 'LEADS', input: { name: 'דנה לוי', phone: '0501234567' } },
+  { action: 'create_account', path: '/v2/accounts/create', kind: 'ACCOUNTS', input: { name: 'דנה לוי', phone: '0501234567', status: ACCOUNT_STATUSES[0].id } },
+  { action: 'move_stock', path: '/v2/products/inventory/movment', kind: 'MOVEMENTS', input: { product_id: PRODUCT_ID, operation: 'OUT', quantity: 1, comment: 'Website order' } },
+] as const;
+
+/** What Gloop would have stored for the same request `agoMs` before now, by its own clock. */
+function storeEarlier(sandbox: Sandbox, { kind, input }: (typeof CONFIRMED_CREATES)[number], agoMs: number): void {
+  const fields = kind === 'MOVEMENTS' ? { ...input, total_before: 9, total_after: 8 } : { ...input, f_name: 'דנה' };
+  sandbox.store.addRecord({ kind: kind as RecordKind, id: newId(), created: sandbox.clock.stamp(sandbox.clock.now() - agoMs), raw: JSON.stringify(fields), fields });
+}
+
+async function sandboxWithProduct(createdClock: CreatedClock, clockSkewSeconds = 0): Promise<Sandbox> {
+  const sandbox = await sandboxFor({ createdClock, clockSkewSeconds });
+  sandbox.store.addRecord({ kind: 'PRODUCTS', id: PRODUCT_ID, created: sandbox.clock.stamp(), raw: '{}', fields: { name: 'TV', price: 550, invetory: 5, is_active: true } });
+  return sandbox;
+}
+
+describe("an identical record Gloop stored before the request left is never taken for it, by Gloop's clock in UTC or Israel's time", () => {
+  const each = (['utc', 'local'] as const).flatMap((clock) => CONFIRMED_CREATES.map((create) => [create.action, clock, create] as const));
+
+  it.concurrent.each(each)('%s, stamps in %s: one stored 3 s and one 2 min before a request Gloop refused with a 500 -> not saved', async (_action, clock, create) => {
+    const sandbox = await sandboxWithProduct(clock);
+    try {
+      storeEarlier(sandbox, create, 120_000);
+      storeEarlier(sandbox, create, 3_000);
+      const zap = await connectTo(sandbox);
+      await armFault(sandbox, create.path, '500');
+      const error = await zapierErrorOf(zap.run(`creates.${create.action}.operation.perform`, { inputData: create.input }));
+      expect(error).toMatchObject({ code: 'GloopServerError', message: expect.stringMatching(/^Gloop did not save the (lead|customer|stock movement): it answered HTTP 500/) });
+      expect(sandbox.store.records(create.kind as RecordKind)).toHaveLength(2);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it.concurrent.each(each)('%s, stamps in %s, Gloop\'s clock 5 min behind: stored, then dropped, beside one from 3 s before -> the new one confirmed', async (_action, clock, create) => {
+    const sandbox = await sandboxWithProduct(clock, -300);
+    try {
+      storeEarlier(sandbox, create, 3_000);
+      const zap = await connectTo(sandbox);
+      await armFault(sandbox, create.path, 'store-then-drop');
+      const output = await zap.run<Record<string, unknown>>(`creates.${create.action}.operation.perform`, { inputData: create.input });
+      const [newest, earlier] = sandbox.store.records(create.kind as RecordKind);
+      expect(earlier).toBeDefined();
+      expect(output).toMatchObject({ confirmed_by_search: true, ...(create.kind === 'MOVEMENTS' ? { inventory_before: newest.fields.total_before, inventory_after: newest.fields.total_after } : { id: newest.id }) });
+    } finally {
+      await sandbox.close();
+    }
+  });
 });

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { ACCESS_TOKEN, BASE_URL } from './app';
 
 /** Answers one POST to `path` and keeps the raw body Gloop received. */
-export function capturePost(path: string, status: number, answer: object | string, headers: Record<string, string> = {}): string[] {
+export function capturePost(path: string, status: number, answer: object | string, headers: Record<string, string | (() => string)> = {}): string[] {
   const received: string[] = [];
   nock(BASE_URL, { reqheaders: { authorization: `Bearer ${ACCESS_TOKEN}`, 'content-type': /application\/json/ } })
     .post(path)

@@ -25,3 +25,17 @@ export function useNock(): void {
 export function connectionLost(): Error {
   return Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 }
+
+/**
+ * The `Date` header of Gloop's answers, written when nock answers: Gloop's clock, `aheadMs`
+ * ahead of this machine's (behind when negative). The app tells a record stored after its
+ * request from one stored before by this clock alone.
+ */
+export function gloopDate(aheadMs = 0): Record<string, () => string> {
+  return { Date: () => new Date(Date.now() + aheadMs).toUTCString() };
+}
+
+/** A `created` stamp as Gloop writes it, to the second, `agoMs` before now on Gloop's clock. */
+export function stampedAgo(agoMs: number, aheadMs = 0): string {
+  return new Date(Date.now() + aheadMs - agoMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

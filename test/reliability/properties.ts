@@ -321,7 +321,7 @@ export function propertyTest(key: string): void {
       .post(operation.path)
       .reply(function (_uri, body) {
         sent.push(typeof body === 'string' ? body : JSON.stringify(body));
-        return isSearch(operation) ? [200, { count: 0, results: [] }] : [201, { id: ID, shipment_id: ID, lead_status: ID, account_status: ID, inventory_before: 4, inventory_after: -6, date: '2021-09-22', message: 'נוצר בהצלחה' }];
+        return isSearch(operation) ? [200, { count: 0, results: [] }] : [201, { id: ID, shipment_id: ID, lead_status: ID, account_status: ID, inventory_before: 4, inventory_after: -6, short_url: 'https://blabla.link/x', document: 'https://e-sign.co.il/x', date: '2021-09-22', message: 'נוצר בהצלחה' }];
       });
     const outcomes = { requests: 0, refused: 0 };
 
