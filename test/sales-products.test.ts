@@ -61,6 +61,29 @@ describe('create_sale', () => {
     expect(JSON.parse(received[0])).toEqual({ title: 'הזמנה 1042', status: SALE_STATUS, total: 450, discount_type: '#', discount: 50, discount_value: 50, sub_total: 500, is_tax: false, tax: 0 });
   });
 
+  const lineOf100 = { products: [{ quantity: '1', price_per_unit: '100' }] };
+  const sentLineOf100 = { products: [{ quantity: 1, price_per_unit: 100, total_product: 100 }], sub_total: 100 };
+  it.each([
+    ['VAT Added yes with neither a VAT Rate nor a VAT Amount', { ...lineOf100, is_tax: 'yes', total: '118' }, { total: 118, ...sentLineOf100, is_tax: true }],
+    ['VAT Added left blank', { ...lineOf100, total: '118' }, { total: 118, ...sentLineOf100 }],
+    ['VAT Added left blank, so the VAT Rate is not applied (with VAT)', { ...lineOf100, tax_rate: '18', total: '118' }, { total: 118, ...sentLineOf100, tax_rate: 18 }],
+    ['VAT Added left blank, so the VAT Rate is not applied (without VAT)', { ...lineOf100, tax_rate: '18', total: '100' }, { total: 100, ...sentLineOf100, tax_rate: 18 }],
+    ['VAT Added yes and a VAT Rate, but no lines or subtotal to apply it to', { is_tax: 'yes', tax_rate: '18', total: '118' }, { total: 118, is_tax: true, tax_rate: 18 }],
+  ])('sends a total it cannot check as given, with no VAT worked back from it: %s', async (_case, more, sent) => {
+    const received = capturePost('/v2/sales/create', 201, { id: LEAD_ID });
+    await run('create_sale', sale(more));
+    expect(received).toEqual([JSON.stringify({ title: 'הזמנה 1042', status: SALE_STATUS, ...sent })]);
+  });
+
+  it.each([
+    ['VAT Added left blank', { ...lineOf100, tax: '18', total: '118' }, { total: 118, ...sentLineOf100, tax: 18 }],
+    ['VAT Added yes and no VAT Rate', { ...lineOf100, is_tax: 'yes', tax: '18', total: '118' }, { total: 118, ...sentLineOf100, is_tax: true, tax: 18 }],
+  ])('takes a total that adds up with the VAT Amount given, with %s', async (_case, more, sent) => {
+    const received = capturePost('/v2/sales/create', 201, { id: LEAD_ID });
+    await run('create_sale', sale(more));
+    expect(received).toEqual([JSON.stringify({ title: 'הזמנה 1042', status: SALE_STATUS, ...sent })]);
+  });
+
   it.each([[undefined], [null], [''], [[]], [[{}, { description: '', quantity: ' ' }]]])(
     'sends only the total when nothing else is given to check it against (products: %j), and outputs no lines',
     async (products) => {
@@ -80,6 +103,9 @@ describe('create_sale', () => {
     [{ sub_total: '100', is_tax: 'yes', tax_rate: '18', tax: '17', total: '117' }, 'The numbers do not add up: "VAT Amount" is 17, but 18% of 100 is 18'],
     [{ sub_total: '100', is_tax: 'no', tax: '18', total: '118' }, 'The numbers do not add up: "VAT Amount" is 18, but nothing, as VAT Added is no, is 0'],
     [{ sub_total: '100', is_tax: 'yes', tax_rate: '18', total: '100' }, 'The numbers do not add up: "Total" is 100, but 100 less 0 plus VAT 18 is 118'],
+    [{ sub_total: '100', is_tax: 'no', total: '118' }, 'The numbers do not add up: "Total" is 118, but 100 less 0 plus VAT 0 is 100'],
+    [{ sub_total: '100', is_tax: 'yes', tax: '18', total: '120' }, 'The numbers do not add up: "Total" is 120, but 100 less 0 plus VAT 18 is 118'],
+    [{ sub_total: '100', tax: '18', total: '100' }, 'The numbers do not add up: "Total" is 100, but 100 less 0 plus VAT 18 is 118'],
     [{ sub_total: '100', discount: '10', total: '90' }, '"Discount" is given without "Discount Type", so it could be a percentage or an amount: choose one'],
     [{ products: [{ quantity: 'two', price_per_unit: '10' }], total: '20' }, '"Products" line 1: "Quantity" must be a number such as 1234.50, not "two"'],
     [{ sub_total: '1,000', total: '1000' }, '"Subtotal" must be a number such as 1234.50, not "1,000"'],

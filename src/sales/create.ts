@@ -7,7 +7,7 @@ import { defineRecordCreate } from '../records/create';
 export const saleFields = defineInputFields([
   { key: 'title', label: 'Title', required: true, helpText: 'What the sale is, e.g. "Order 1042 from the website".' },
   { key: 'status', label: 'Sale Status', required: true, dynamic: 'sale_status_list.id.name', helpText: 'The status the sale starts in, e.g. waiting for payment.' },
-  { key: 'total', label: 'Total', type: 'number', required: true, helpText: 'What the customer pays: subtotal, less the discount, plus VAT. The app checks it adds up before sending.' },
+  { key: 'total', label: 'Total', type: 'number', required: true, helpText: 'What the customer pays: subtotal, less the discount, plus VAT. The app checks it adds up before sending when the VAT is known (VAT Added no, a VAT Amount, or VAT Added yes with a VAT Rate); otherwise it is sent as given.' },
   { key: 'owner', label: 'Owner', dynamic: 'user_list.id.name', helpText: 'The user the sale counts for. Users who left the company are not listed.' },
   linkField('customer', 'The customer who bought.'),
   linkField('lead', 'The lead who bought, when not yet a customer.'),
@@ -34,9 +34,9 @@ export const saleFields = defineInputFields([
   { key: 'discount', label: 'Discount', type: 'number', helpText: 'The rate (`15` for 15%) or the amount off, as Discount Type says.' },
   { key: 'discount_value', label: 'Discount Amount', type: 'number', helpText: 'What the discount takes off in money. Left blank, the app works it out.' },
   { key: 'sub_total', label: 'Subtotal', type: 'number', helpText: 'The lines added up, before discount and VAT. Left blank, the app works it out.' },
-  { key: 'is_tax', label: 'VAT Added', type: 'boolean', helpText: 'Yes if VAT is added to the sale; then VAT Rate applies to the subtotal after the discount.' },
+  { key: 'is_tax', label: 'VAT Added', type: 'boolean', helpText: 'Yes if VAT is added to the sale; then VAT Rate applies to the subtotal after the discount. Left blank, the app applies no VAT Rate and checks the total only against a VAT Amount.' },
   { key: 'tax_rate', label: 'VAT Rate (%)', type: 'number', helpText: 'The VAT percentage, e.g. `18`.' },
-  { key: 'tax', label: 'VAT Amount', type: 'number', helpText: 'The VAT in money. Left blank, the app works it out.' },
+  { key: 'tax', label: 'VAT Amount', type: 'number', helpText: 'The VAT in money. Left blank, the app works it out from VAT Rate when VAT Added is yes, never from the total.' },
   { key: 'admin_notes', label: 'Internal Notes', type: 'text', helpText: 'Notes only your team sees, sent as written.' },
 ]);
 
@@ -86,9 +86,14 @@ export function settleSale(z: ZObject, sale: RequestBody): RequestBody {
   const afterDiscount = subTotal === undefined ? undefined : subTotal - (discountValue ?? 0);
   const rate = numberAt(sale, 'tax_rate');
   const vatByRate = afterDiscount !== undefined && rate !== undefined ? (afterDiscount * rate) / 100 : undefined;
+  // Gloop's page gives VAT Added no default, so left blank the rate may or may not apply; a VAT Amount
+  // given still binds the total, for if Gloop adds no VAT a non-zero amount is wrong anyway.
   const vatOwed = sale.is_tax === true ? vatByRate : sale.is_tax === false ? 0 : undefined;
   const tax = settled(z, numberAt(sale, 'tax'), vatOwed, 'tax', sale.is_tax === true ? `${rate}% of ${agorot(afterDiscount ?? 0)}` : 'nothing, as VAT Added is no,');
-  const total = settled(z, numberAt(sale, 'total'), afterDiscount === undefined ? undefined : afterDiscount + (tax ?? 0), 'total', `${subTotal} less ${discountValue ?? 0} plus VAT ${tax ?? 0}`);
+  // With the VAT unknown no total can be refused, so it goes as given. Nor is the VAT worked back as the
+  // total less the rest: Gloop's page has Tax entered as the VAT's money value, and its own example
+  // creates a sale with VAT Added and neither a rate nor a VAT.
+  const total = settled(z, numberAt(sale, 'total'), afterDiscount === undefined || tax === undefined ? undefined : afterDiscount + tax, 'total', `${subTotal} less ${discountValue ?? 0} plus VAT ${tax}`);
   const amounts = { sub_total: subTotal, discount_value: discountValue, tax, total };
   const worked = Object.fromEntries(Object.entries(amounts).filter((entry): entry is [string, number] => entry[1] !== undefined));
   const body: RequestBody = { ...sale, ...worked };
