@@ -36,11 +36,17 @@ class ApiError extends Error {
 
 type Body = Record<string, unknown>;
 type Handler = (request: ApiRequest) => ApiResponse;
+/** What an id field points at: one of the lists, or a record made through the API. */
+export type IdKind = ChoiceKind | RecordKind;
+/** The kind of id each id field holds; a list of objects (a sale's lines) maps to its items' fields. */
+export interface IdFields {
+  [key: string]: IdKind | IdFields;
+}
 
 interface BodySpec {
   required: string[];
   text: string[];
-  ids?: Record<string, ChoiceKind | RecordKind>;
+  ids?: Record<string, IdKind>;
   booleans?: string[];
   dates?: string[];
   numbers?: string[];
@@ -48,7 +54,6 @@ interface BodySpec {
   lines?: Record<string, BodySpec>;
 }
 
-const RECORD_KINDS: readonly string[] = ['LEADS', 'ACCOUNTS', 'NOTES', 'TASKS', 'SMS', 'DOCUMENTS', 'TICKETS', 'LINKS', 'TIMERS', 'SALES', 'PRODUCTS', 'CATEGORIES', 'MOVEMENTS'];
 const EXT = ['ext_one', 'ext_two', 'ext_three', 'ext_four'];
 const UTM = ['utm_campaign', 'utm_term', 'utm_content', 'utm_medium', 'utm_source'];
 const SMART_LEAD: BodySpec = { required: ['name', 'f_name', 'phone'], text: ['name', 'f_name', 'l_name', 'email', 'phone', ...UTM, 'text'] };
@@ -105,6 +110,39 @@ const DATE_SPAN: BodySpec = { required: ['start_date', 'end_date', 'weekend', 'd
 const CATEGORY: BodySpec = { required: ['name'], text: ['name', 'description', 'payplus_uid', 'woo_id'], booleans: ['is_active_yn'] };
 const SEARCH: BodySpec = { required: [], text: ['name', 'phone', 'email', 'passport', 'company', 'limit', 'order_by', 'order', 'object_type'] };
 
+/** The specs each kind of record is stored from, so the page names the same id fields the API checks. */
+const SPECS: Record<RecordKind, BodySpec[]> = {
+  LEADS: [LEAD, SMART_LEAD],
+  ACCOUNTS: [ACCOUNT],
+  NOTES: [NOTE],
+  TASKS: [TASK],
+  SMS: [SMS, SMS_TEMPLATE],
+  DOCUMENTS: [DOCUMENT],
+  TICKETS: [TICKET],
+  LINKS: [LINK],
+  TIMERS: [TIMER],
+  SALES: [SALE],
+  PRODUCTS: [PRODUCT],
+  CATEGORIES: [CATEGORY],
+  MOVEMENTS: [MOVEMENT],
+};
+
+function idFieldsOf(specs: BodySpec[]): IdFields {
+  const fields: IdFields = {};
+  for (const spec of specs) {
+    Object.assign(fields, spec.ids);
+    for (const [key, line] of Object.entries(spec.lines ?? {})) fields[key] = idFieldsOf([line]);
+  }
+  return fields;
+}
+
+/** Per kind of record, which kind of id each field holds: the page names these and shows every other value as it is. */
+export const ID_FIELDS = Object.fromEntries(Object.entries(SPECS).map(([kind, specs]) => [kind, idFieldsOf(specs)])) as Record<RecordKind, IdFields>;
+
+export function isRecordKind(kind: IdKind): kind is RecordKind {
+  return kind in SPECS;
+}
+
 const NOTE_MAX_LENGTH = 4000;
 const TASK_DESCRIPTION_MAX_LENGTH = 4000;
 /** What each list's items carry besides id, name and is_active. */
@@ -114,7 +152,7 @@ const EXTRAS: Partial<Record<ChoiceKind, Record<string, Record<string, string>>>
 };
 const DEFAULT_PAGE = 25;
 const MAX_PAGE = 500;
-const ENTITY_NAMES: Record<ChoiceKind | RecordKind, string> = {
+const ENTITY_NAMES: Record<IdKind, string> = {
   users: 'משתמש',
   lead_statuses: 'סטטוס ליד',
   account_statuses: 'סטטוס לקוח',
@@ -550,8 +588,8 @@ export class GloopApi {
     return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null).map(([key, value]) => [key, key in ids ? String(value) : value]));
   }
 
-  private mustExist(kind: ChoiceKind | RecordKind, id: string, key: string): void {
-    const exists = RECORD_KINDS.includes(kind as RecordKind) ? this.store.hasRecord(kind as RecordKind, id) : this.store.findChoice(kind as ChoiceKind, id);
+  private mustExist(kind: IdKind, id: string, key: string): void {
+    const exists = isRecordKind(kind) ? this.store.hasRecord(kind, id) : this.store.findChoice(kind, id);
     if (!exists) throw new ApiError(400, `לא נמצא ${ENTITY_NAMES[kind]} עם המזהה ${id} (שדה ${key})`);
   }
 }

@@ -1,4 +1,8 @@
+import { ID_FIELDS, type IdFields, type IdKind } from './api';
 import type { StoredRecord } from './store';
+
+/** The name of the item of that kind with that id, if there is one. */
+export type NameOf = (kind: IdKind, id: string) => string | undefined;
 
 const KIND_NAMES: Record<StoredRecord['kind'], string> = { LEADS: 'ליד', ACCOUNTS: 'לקוח', NOTES: 'הערה', TASKS: 'משימה', SMS: 'SMS', DOCUMENTS: 'מסמך לחתימה', TICKETS: 'פנייה', LINKS: 'קישור מקוצר', TIMERS: 'טיימר', SALES: 'מכירה', PRODUCTS: 'מוצר', CATEGORIES: 'קטגוריית מוצרים', MOVEMENTS: 'תנועת מלאי' };
 /** Fields that read left to right whatever the page's direction: `+972…`, not `…972+`. */
@@ -52,27 +56,35 @@ const SHOWN_FIELDS: Record<string, string> = {
   total_after: 'מלאי אחרי',
 };
 
+/** A value as a person reads it: an id by the name it has in its own kind, anything else (a quantity, a price) as it is. */
+function shown(value: unknown, kind: IdKind | IdFields | undefined, nameOf: NameOf): string {
+  if (typeof kind === 'string') return nameOf(kind, String(value)) ?? String(value);
+  if (kind !== undefined && Array.isArray(value)) return linesOf(value as Record<string, unknown>[], kind, nameOf);
+  return String(value);
+}
+
 /** A sale's lines, one to a row: product × quantity at the unit price = the line's total. */
-function linesOf(value: unknown, names: (id: string) => string | undefined): string {
-  if (!Array.isArray(value)) return String(value);
-  return value
-    .map((line: Record<string, unknown>) => {
-      const product = line.product_id === undefined ? '' : (names(String(line.product_id)) ?? String(line.product_id));
-      return `${[product, line.description].filter(Boolean).join(' – ')} ${String(line.quantity ?? '')} × ${String(line.price_per_unit ?? '')} = ${String(line.total_product ?? '')}`;
+function linesOf(lines: Record<string, unknown>[], kinds: IdFields, nameOf: NameOf): string {
+  return lines
+    .map((line) => {
+      const [product, description, quantity, price, total] = ['product_id', 'description', 'quantity', 'price_per_unit', 'total_product'].map((key) =>
+        line[key] === undefined ? '' : shown(line[key], kinds[key], nameOf),
+      );
+      return `${[product, description].filter(Boolean).join(' – ')} ${quantity} × ${price} = ${total}`;
     })
     .join('\n');
 }
 
 /** A Hebrew, right-to-left page of what arrived, newest first, so a person can watch a Zap's lead land. */
-export function renderPage(records: StoredRecord[], names: (id: string) => string | undefined): string {
+export function renderPage(records: StoredRecord[], nameOf: NameOf): string {
   const rows = records
     .map((record) => {
+      const kinds = ID_FIELDS[record.kind];
       const details = Object.entries(SHOWN_FIELDS)
         .filter(([key]) => record.fields[key] !== undefined && record.fields[key] !== '')
         .map(([key, label]) => {
-          const value = key === 'products' ? linesOf(record.fields[key], names) : String(record.fields[key]);
           const direction = LEFT_TO_RIGHT.has(key) ? ' dir="ltr"' : '';
-          return `<dt>${label}</dt><dd class="${key}"${direction}>${escapeHtml(names(value) ?? value)}</dd>`;
+          return `<dt>${label}</dt><dd class="${key}"${direction}>${escapeHtml(shown(record.fields[key], kinds[key], nameOf))}</dd>`;
         })
         .join('');
       return `<li class="record ${record.kind.toLowerCase()}" data-id="${record.id}"><h2>${KIND_NAMES[record.kind]} <bdi class="id">${record.id}</bdi></h2><time datetime="${record.created}">${ISRAEL_TIME.format(new Date(record.created))}</time><dl>${details}</dl></li>`;

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { GloopApi, type ApiResponse, type Credentials } from './api';
+import { GloopApi, isRecordKind, type ApiResponse, type Credentials, type IdKind } from './api';
 import { GloopClock, type CreatedClock } from './clock';
 import { Faults, type Fault } from './faults';
 import { renderPage } from './page';
@@ -91,14 +91,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (url.pathname.startsWith('/__sandbox/')) return control(request.method ?? 'GET', url, body, response);
     if (url.pathname === '/' && request.method === 'GET') {
       const records = store.records();
-      // Products and categories are named by what was created, the rest by the lists.
-      const created = new Map(records.filter((record) => record.kind === 'PRODUCTS' || record.kind === 'CATEGORIES').map((record) => [record.id, String(record.fields.name)]));
-      const names = (id: string) =>
-        created.get(id) ??
-        ['lead_statuses', 'users', 'account_statuses', 'account_types', 'task_statuses', 'task_priorities', 'sms_templates', 'signature_templates', 'ticket_statuses', 'ticket_departments', 'ticket_priorities', 'sale_statuses']
-          .map((kind) => store.findChoice(kind as never, id)?.name)
-          .find(Boolean);
-      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(renderPage(records, names));
+      // Leads, customers, products and categories are named by what was created, the rest by the lists.
+      const created = new Map(records.flatMap(({ kind, id, fields: { name } }) => (typeof name === 'string' ? [[`${kind} ${id}`, name] as const] : [])));
+      const nameOf = (kind: IdKind, id: string) => (isRecordKind(kind) ? created.get(`${kind} ${id}`) : store.findChoice(kind, id)?.name);
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(renderPage(records, nameOf));
       return;
     }
     requests.set(url.pathname, (requests.get(url.pathname) ?? 0) + 1);

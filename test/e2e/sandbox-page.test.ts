@@ -34,6 +34,13 @@ async function openPage(errors: string[]): Promise<Page> {
   return page;
 }
 
+/** Each card's kind and what each of its fields shows, by the field's key. */
+function cardsOn(page: Page): Promise<{ kind: string; fields: Record<string, string> }[]> {
+  return page.$$eval('#records > li', (items) =>
+    items.map((item) => ({ kind: item.className, fields: Object.fromEntries(Array.from(item.querySelectorAll('dd'), (field) => [field.className, field.textContent ?? ''])) })),
+  );
+}
+
 describe('the sandbox page, in headless Chromium', () => {
   it('says nothing has arrived yet, right to left in Hebrew, without a console error', async () => {
     const errors: string[] = [];
@@ -64,6 +71,10 @@ describe('the sandbox page, in headless Chromium', () => {
     expect(cards[2].text).toContain('<script>alert(1)</script> 🙂');
     expect(await page.$$('#records script')).toHaveLength(0);
     expect(await page.textContent('#summary')).toBe('הגיעו 3 רשומות, החדשות למעלה.');
+    // The note and the customer point at the lead by its 39-digit id; the page shows the lead's name.
+    const [note, account] = await cardsOn(page);
+    expect(note.fields.lead_id).toBe('ישראל ישראלי');
+    expect(account.fields).toMatchObject({ lead_id: 'ישראל ישראלי', status: '✅ פעיל' });
   });
 
   it('shows the tasks, SMS and documents that arrived, with names instead of ids', async () => {
@@ -104,6 +115,24 @@ describe('the sandbox page, in headless Chromium', () => {
     expect(cards[1].text).toContain('חולצת כותנה – מידה L 3 × 49.9 = 149.7');
     expect(cards[1].text).toContain(String(status.name));
     expect(cards[0].text).toContain('מלאי אחרי9');
+  });
+
+  it('shows quantities, prices and totals as numbers, though signature templates have the ids 3, 4 and 5', async () => {
+    const gloop = new RawGloop(sandbox.url);
+    await gloop.signIn();
+    const category = (await gloop.call('POST', '/v2/products/categories/create', { name: 'חולצות' })).json.id;
+    const product = (await gloop.call('POST', '/v2/products/create', { name: 'חולצת כותנה', price: 26, category, is_active: true, invetory: 8 })).json.id;
+    const [status] = (await gloop.call('GET', '/v2/sales/statuses')).json.items ?? [];
+    const products = [{ product_id: product, quantity: 4, price_per_unit: 26, total_product: 104 }];
+    await gloop.call('POST', '/v2/sales/create', { title: 'הזמנה 1043', status: status.id, products, sub_total: 104, discount_value: 4, tax: 18, total: 118 });
+    await gloop.call('POST', '/v2/products/inventory/movment', { product_id: product, operation: 'OUT', quantity: 3, comment: 'הזמנה 1043' });
+    const page = await browser.newPage();
+    await page.goto(`${sandbox.url}/`);
+    const [movement, sale, shirt] = await cardsOn(page);
+    expect([movement.kind, sale.kind, shirt.kind]).toEqual(['record movements', 'record sales', 'record products']);
+    expect(movement.fields).toMatchObject({ product_id: 'חולצת כותנה', quantity: '3', total_after: '5' });
+    expect(sale.fields).toMatchObject({ status: status.name, products: 'חולצת כותנה 4 × 26 = 104', sub_total: '104', discount_value: '4', tax: '18', total: '118' });
+    expect(shirt.fields).toMatchObject({ category: 'חולצות', price: '26', invetory: '5' });
   });
 
   it('shows phone numbers left to right and the time as Israel reads it', async () => {
