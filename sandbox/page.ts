@@ -1,4 +1,5 @@
 import { ID_FIELDS, type IdFields, type IdKind } from './api';
+import type { CreatedClock } from './clock';
 import type { StoredRecord } from './store';
 
 /** The name of the item of that kind with that id, if there is one. */
@@ -9,6 +10,8 @@ const KIND_NAMES: Record<StoredRecord['kind'], string> = { LEADS: 'ליד', ACCO
 const LEFT_TO_RIGHT = new Set(['phone', 'email', 'from', 'target', 'document', 'url', 'short_url']);
 /** When a record arrived, as a person in Israel reads it. */
 const ISRAEL_TIME = new Intl.DateTimeFormat('he-IL', { timeZone: 'Asia/Jerusalem', dateStyle: 'short', timeStyle: 'medium' });
+/** A stamp already in Israel's wall-clock time (marked `Z`) is shown as written. */
+const AS_WRITTEN = new Intl.DateTimeFormat('he-IL', { timeZone: 'UTC', dateStyle: 'short', timeStyle: 'medium' });
 
 const SHOWN_FIELDS: Record<string, string> = {
   name: 'שם',
@@ -76,7 +79,8 @@ function linesOf(lines: Record<string, unknown>[], kinds: IdFields, nameOf: Name
 }
 
 /** A Hebrew, right-to-left page of what arrived, newest first, so a person can watch a Zap's lead land. */
-export function renderPage(records: StoredRecord[], nameOf: NameOf): string {
+export function renderPage(records: StoredRecord[], nameOf: NameOf, created: CreatedClock = 'utc'): string {
+  const time = created === 'utc' ? ISRAEL_TIME : AS_WRITTEN;
   const rows = records
     .map((record) => {
       const kinds = ID_FIELDS[record.kind];
@@ -87,7 +91,7 @@ export function renderPage(records: StoredRecord[], nameOf: NameOf): string {
           return `<dt>${label}</dt><dd class="${key}"${direction}>${escapeHtml(shown(record.fields[key], kinds[key], nameOf))}</dd>`;
         })
         .join('');
-      return `<li class="record ${record.kind.toLowerCase()}" data-id="${record.id}"><h2>${KIND_NAMES[record.kind]} <bdi class="id">${record.id}</bdi></h2><time datetime="${record.created}">${ISRAEL_TIME.format(new Date(record.created))}</time><dl>${details}</dl></li>`;
+      return `<li class="record ${record.kind.toLowerCase()}" data-id="${record.id}"><h2>${KIND_NAMES[record.kind]} <bdi class="id">${record.id}</bdi></h2><time datetime="${record.created}">${time.format(new Date(record.created))}</time><dl>${details}</dl></li>`;
     })
     .join('\n');
   return `<!doctype html>

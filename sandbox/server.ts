@@ -94,7 +94,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       // Leads, customers, products and categories are named by what was created, the rest by the lists.
       const created = new Map(records.flatMap(({ kind, id, fields: { name } }) => (typeof name === 'string' ? [[`${kind} ${id}`, name] as const] : [])));
       const nameOf = (kind: IdKind, id: string) => (isRecordKind(kind) ? created.get(`${kind} ${id}`) : store.findChoice(kind, id)?.name);
-      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(renderPage(records, nameOf));
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(renderPage(records, nameOf, clock.created));
       return;
     }
     requests.set(url.pathname, (requests.get(url.pathname) ?? 0) + 1);

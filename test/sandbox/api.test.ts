@@ -1,4 +1,6 @@
-import type { Sandbox } from '../../sandbox/server';
+import { GloopClock } from '../../sandbox/clock';
+import { renderPage } from '../../sandbox/page';
+import { sandboxOptionsFromEnv, type Sandbox } from '../../sandbox/server';
 import { DOCUMENTED_NEW_STATUS_ID, DOCUMENTED_USER_ID, LEAD_STATUS } from '../../sandbox/seed';
 import { armFault, expireTokens, RawGloop, sandboxFor } from '../helpers/sandbox';
 
@@ -243,5 +245,59 @@ describe('sandbox: working days, as the vendor documents them', () => {
     [{ ...documented, increment: '14' }, 'ערך לא תקין בשדה increment: נדרש מספר'],
   ])('refuses %j in Hebrew', async (body, message) => {
     expect(await gloop.call('POST', '/v2/workingDays/addWorkingDays', body)).toEqual({ status: 400, json: { code: 'BAD_REQUEST', message } });
+  });
+});
+
+describe("sandbox: Gloop's clock", () => {
+  const israelNow = () => new Date().toLocaleString('sv-SE', { timeZone: 'Asia/Jerusalem' }).replace(' ', 'T');
+  const createdOfNewLead = async (other: Sandbox) => {
+    const raw = new RawGloop(other.url);
+    await raw.signIn();
+    await raw.call('POST', '/v2/leads/create', lead);
+    return other.store.records('LEADS')[0].created;
+  };
+
+  it('stamps created in UTC to the second by default, and says its time in every Date header', async () => {
+    const created = await createdOfNewLead(sandbox);
+    expect(created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(Math.abs(Date.parse(created) - Date.now())).toBeLessThan(2_000);
+    const date = (await fetch(`${sandbox.url}/v2/users`)).headers.get('date');
+    expect(Math.abs(Date.parse(String(date)) - Date.now())).toBeLessThan(2_000);
+  });
+
+  it("stamps Israel's wall-clock time marked Z with GLOOP_SANDBOX_CREATED_CLOCK=local, and its page shows the same time as in UTC", async () => {
+    const local = await sandboxFor({ createdClock: 'local' });
+    try {
+      const created = await createdOfNewLead(local);
+      expect(Math.abs(Date.parse(created) - Date.parse(`${israelNow()}Z`))).toBeLessThan(2_000);
+      // One moment, stamped both ways: 07:30:05 UTC is 09:30:05 in Israel in December.
+      const at = Date.UTC(2026, 11, 1, 7, 30, 5);
+      const page = (clock: GloopClock) => {
+        const record = { kind: 'LEADS' as const, id: '1', created: clock.stamp(at), raw: '{}', fields: { name: 'דנה' } };
+        return /<time datetime="([^"]+)">([^<]+)<\/time>/.exec(renderPage([record], () => undefined, clock.created))?.slice(1);
+      };
+      expect(page(new GloopClock('utc'))).toEqual(['2026-12-01T07:30:05Z', expect.stringContaining('9:30:05')]);
+      expect(page(new GloopClock('local'))).toEqual(['2026-12-01T09:30:05Z', page(new GloopClock('utc'))?.[1]]);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('runs its clock GLOOP_SANDBOX_CLOCK_SKEW seconds ahead, in stamps and in the Date header', async () => {
+    const ahead = await sandboxFor({ clockSkewSeconds: 600 });
+    try {
+      const created = await createdOfNewLead(ahead);
+      expect(Math.abs(Date.parse(created) - (Date.now() + 600_000))).toBeLessThan(2_000);
+      const date = (await fetch(`${ahead.url}/v2/users`)).headers.get('date');
+      expect(Math.abs(Date.parse(String(date)) - (Date.now() + 600_000))).toBeLessThan(2_000);
+    } finally {
+      await ahead.close();
+    }
+  });
+
+  it('refuses a clock it cannot read from the environment', () => {
+    expect(() => sandboxOptionsFromEnv({ GLOOP_SANDBOX_CREATED_CLOCK: 'israel' })).toThrow('GLOOP_SANDBOX_CREATED_CLOCK must be utc or local, not "israel"');
+    expect(() => sandboxOptionsFromEnv({ GLOOP_SANDBOX_CLOCK_SKEW: '1.5' })).toThrow('GLOOP_SANDBOX_CLOCK_SKEW must be a whole number of seconds, not "1.5"');
+    expect(sandboxOptionsFromEnv({ GLOOP_SANDBOX_CREATED_CLOCK: 'local', GLOOP_SANDBOX_CLOCK_SKEW: '-90' })).toMatchObject({ createdClock: 'local', clockSkewSeconds: -90 });
   });
 });
