@@ -6,17 +6,6 @@
  */
 export type CreatedClock = 'utc' | 'local';
 
-const ISRAEL_WALL_CLOCK = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Jerusalem',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 export class GloopClock {
   constructor(
     readonly created: CreatedClock = 'utc',
@@ -30,10 +19,10 @@ export class GloopClock {
 
   /** A record's `created`, as Gloop writes it: now, or at another moment of Gloop's clock. */
   stamp(at = this.now()): string {
-    const now = new Date(at);
-    if (this.created === 'utc') return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const part = Object.fromEntries(ISRAEL_WALL_CLOCK.formatToParts(now).map(({ type, value }) => [type, value]));
-    return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}:${part.second}Z`;
+    const moment = new Date(at);
+    if (this.created === 'utc') return moment.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    // Sweden's way of writing a date and time is ISO's, less the T.
+    return `${moment.toLocaleString('sv-SE', { timeZone: 'Asia/Jerusalem' }).replace(' ', 'T')}Z`;
   }
 
   /** The `Date` header of every answer: HTTP dates are always GMT. */
