@@ -223,7 +223,7 @@ export class GloopApi {
   private readonly patterns: [RegExp, Record<string, (request: ApiRequest, id: string) => ApiResponse>][] = [
     [/^\/v2\/timer\/(\d+)$/, { PUT: (_request, id) => this.stopTimer(id) }],
     [/^\/v2\/products\/(\d+)$/, { GET: (_request, id) => this.productDetails(id) }],
-    [/^\/v2\/products\/inventory\/(\d+)$/, { GET: (_request, id) => this.movementLog(id) }],
+    [/^\/v2\/products\/inventory\/(\d+)$/, { GET: (request, id) => this.movementLog(request, id) }],
   ];
 
   constructor(
@@ -410,7 +410,7 @@ export class GloopApi {
 
   private startTimer(request: ApiRequest): ApiResponse {
     const body = this.validated(request.body, TIMER);
-    const record = this.save('TIMERS', request.body, { ...body, start_time: body.start_time ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    const record = this.save('TIMERS', request.body, { ...body, start_time: body.start_time ?? new Date(this.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z') });
     return { status: 201, body: { id: record.id, message: 'הטיימר הופעל' } };
   }
 
@@ -426,7 +426,7 @@ export class GloopApi {
     const timer = this.store.records('TIMERS').find((record) => record.id === id);
     if (!timer) throw new ApiError(404, `לא נמצא טיימר עם המזהה ${id}`, 'NOT_FOUND');
     if (timer.fields.end_time !== undefined) throw new ApiError(400, 'הטיימר כבר הופסק');
-    const end = new Date();
+    const end = new Date(this.clock.now());
     this.store.updateFields('TIMERS', id, { ...timer.fields, end_time: end.toISOString() });
     const minutes = Math.max(0, (end.getTime() - Date.parse(String(timer.fields.start_time))) / 60_000);
     // The vendor's key, as it spells it.
@@ -466,13 +466,16 @@ export class GloopApi {
     return { status: 201, body: { inventory_after: after, inventory_before: before, message: 'הפעולה הושלמה' } };
   }
 
-  /** A product's movements, newest first. */
-  private movementLog(productId: string): ApiResponse {
-    const items = this.store
+  /** A product's movements, newest first, paged as Gloop pages its lists. */
+  private movementLog(request: ApiRequest, productId: string): ApiResponse {
+    const offset = wholeNumber(request.query.get('offset'), 0, 'offset');
+    const limit = Math.min(wholeNumber(request.query.get('limit'), DEFAULT_PAGE, 'limit'), MAX_PAGE);
+    const all = this.store
       .records('MOVEMENTS')
       .filter((record) => record.fields.product_id === productId)
       .map(({ id, created, fields }) => ({ id, operation: fields.operation, quantity: fields.quantity, total_after: fields.total_after, total_before: fields.total_before, comment: fields.comment, created, product_id: fields.product_id }));
-    return onePage(items, DEFAULT_PAGE);
+    const items = all.slice(offset, offset + limit);
+    return { status: 200, body: { items, hasMore: offset + limit < all.length, limit, offset, count: items.length } };
   }
 
   /** A date plus working days (holidays skipped) or weekdays (weekends only); nothing is stored. */

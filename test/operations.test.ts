@@ -138,10 +138,15 @@ describe('find_lead', () => {
     expect(received).toEqual([searchBody('"email":"a@b.co.il"', 'LEADS'), searchBody('"email":"a@b.co.il"', 'ACCOUNTS')]);
   });
 
-  it('passes over results it cannot use (not a record, no id) and reads an answer without results as none', async () => {
+  it('passes over results it cannot use (not a record, no id); an answer without results is no "none", which Find or Create would create on', async () => {
     searches(`{"count": 3, "results": [null, {"id": "", "object_type": "LEADS", "name": "x"}, {"id": ${LEAD_ID}, "object_type": "LEADS", "name": "x"}]}`, {});
     expect(await find({ phone: '0501234567' })).toEqual([expect.objectContaining({ id: LEAD_ID })]);
-    expect(await find({ phone: '0501234567' })).toEqual([]);
+    expect(await zapierErrorOf(find({ phone: '0501234567' }))).toEqual({
+      name: 'AppError',
+      code: 'GloopInvalidResponse',
+      status: 502,
+      message: "Gloop answered without its list of results; check that the connection's domain is your Gloop domain, or try again later.",
+    });
   });
 
   it('outputs Gloop\'s numbers and yes/no values as text, and what is neither text nor a plain value as blank', async () => {

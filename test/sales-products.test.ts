@@ -251,7 +251,7 @@ describe('move_stock', () => {
     ['as words', { inventory_before: 'four', inventory_after: '2 units' }, undefined],
   ])('reads stock figures Gloop sends %s, and leaves out what is not a figure', async (_case, answer, figures) => {
     nock(BASE_URL).post('/v2/products/inventory/movment').reply(201, answer, { 'Content-Type': 'application/json' });
-    if (figures === undefined) nock(BASE_URL).get(`/v2/products/inventory/${PRODUCT}`).reply(200, {}, gloopDate());
+    if (figures === undefined) nock(BASE_URL).get(`/v2/products/inventory/${PRODUCT}`).query(true).reply(200, { items: [] }, gloopDate());
     const outcome = run('move_stock', movement);
     if (figures === undefined) expect((await zapierErrorOf(outcome)).code).toBe('GloopInvalidResponse');
     else expect(await outcome).toMatchObject(figures);
@@ -261,7 +261,7 @@ describe('move_stock', () => {
     nock(BASE_URL).post('/v2/products/inventory/movment').replyWithError(connectionLost());
     const now = new Date().toISOString();
     nock(BASE_URL)
-      .get(`/v2/products/inventory/${PRODUCT}`)
+      .get(`/v2/products/inventory/${PRODUCT}`).query({ offset: '0', limit: '100' })
       .reply(200, {
         items: [
           // Gloop's log may leave an entry's id out; a movement is known by what it did, not by an id.
@@ -275,7 +275,7 @@ describe('move_stock', () => {
   it('after a lost answer, leaves blank the stock figures a logged movement lacks', async () => {
     nock(BASE_URL).post('/v2/products/inventory/movment').reply(502, '<html>Bad Gateway</html>');
     nock(BASE_URL)
-      .get(`/v2/products/inventory/${PRODUCT}`)
+      .get(`/v2/products/inventory/${PRODUCT}`).query({ offset: '0', limit: '100' })
       .reply(200, { items: [{ id: '42', operation: 'OUT', quantity: '10', comment: movement.comment, created: new Date().toISOString() }] }, gloopDate());
     expect(await run('move_stock', movement)).toEqual({ ...movement, quantity: 10, inventory_before: '', inventory_after: '', message: '', confirmed_by_search: true });
   });
@@ -285,7 +285,7 @@ describe('move_stock', () => {
     const now = new Date().toISOString();
     const logged = { operation: 'OUT', quantity: 10, total_after: 4, total_before: 14, comment: movement.comment, created: now };
     nock(BASE_URL)
-      .get(`/v2/products/inventory/${PRODUCT}`)
+      .get(`/v2/products/inventory/${PRODUCT}`).query({ offset: '0', limit: '100' })
       .reply(200, {
         items: [
           { ...logged, id: '41', created: '2021-09-04T11:21:55.292Z' },
@@ -305,26 +305,54 @@ describe('move_stock', () => {
 
   it('says so when Gloop answers without the stock figures and its log holds no such movement', async () => {
     nock(BASE_URL).post('/v2/products/inventory/movment').reply(201, { message: 'הפעולה הושלמה' });
-    nock(BASE_URL).get(`/v2/products/inventory/${PRODUCT}`).reply(200, { items: [] }, gloopDate());
+    nock(BASE_URL).get(`/v2/products/inventory/${PRODUCT}`).query({ offset: '0', limit: '100' }).reply(200, { items: [] }, gloopDate());
     expect((await zapierErrorOf(run('move_stock', movement))).message).toBe(
       "Gloop did not save the stock movement: it answered without what shows the stock movement was made, and the product's stock log right after showed no such movement; replay this run once Gloop is working again.",
     );
   });
 
   it.each([
-    ['three seconds', 3_000, 0],
-    ['ninety seconds, by a Gloop clock four minutes ahead', 90_000, 4 * 60_000],
-  ])('never takes an identical movement logged %s before the request left for it (the same order comment twice): not saved', async (_case, agoMs, aheadMs) => {
+    ['five seconds', 5_000, 0, 'GloopOutcomeUnknown', /^Gloop may have saved the stock movement: it answered HTTP 500, and a search right after found an identical stock movement stamped so close/],
+    ['two minutes, by a Gloop clock four minutes ahead', 120_000, 4 * 60_000, 'GloopServerError', /^Gloop did not save the stock movement: it answered HTTP 500, /],
+  ])('never takes an identical movement logged %s before the request left for it (the same order comment twice)', async (_case, agoMs, aheadMs, code, message) => {
     nock(BASE_URL).post('/v2/products/inventory/movment').reply(500, '');
     nock(BASE_URL)
       .get(`/v2/products/inventory/${PRODUCT}`)
+      .query({ offset: '0', limit: '100' })
       .reply(200, { items: [{ id: '46', operation: 'OUT', quantity: 10, total_after: 4, total_before: 14, comment: movement.comment, created: stampedAgo(agoMs, aheadMs) }] }, gloopDate(aheadMs));
-    expect(await zapierErrorOf(run('move_stock', movement))).toMatchObject({ code: 'GloopServerError', message: expect.stringMatching(/^Gloop did not save the stock movement: it answered HTTP 500, /) });
+    expect(await zapierErrorOf(run('move_stock', movement))).toMatchObject({ code, message: expect.stringMatching(message) });
+  });
+
+  it('after a lost answer, reads the movement log page by page, as Gloop pages it, to the movement', async () => {
+    nock(BASE_URL).post('/v2/products/inventory/movment').reply(503, '');
+    const older = { operation: 'IN', quantity: 1, comment: 'x', created: stampedAgo(600_000) };
+    nock(BASE_URL)
+      .get(`/v2/products/inventory/${PRODUCT}`)
+      .query({ offset: '0', limit: '100' })
+      .reply(200, { items: Array.from({ length: 100 }, () => older), hasMore: true }, gloopDate())
+      .get(`/v2/products/inventory/${PRODUCT}`)
+      .query({ offset: '100', limit: '100' })
+      .reply(200, { items: [{ operation: 'OUT', quantity: ' 10 ', total_before: 4, total_after: -6, comment: movement.comment, created: stampedAgo(0) }], hasMore: false }, gloopDate());
+    expect(await run('move_stock', movement)).toMatchObject({ inventory_before: 4, inventory_after: -6, confirmed_by_search: true });
+  });
+
+  it.each([
+    ['a log without its list', { count: 0 }, 1, "the product's stock log came without its list of movements"],
+    ['a movement like it whose quantity cannot be read', { items: [{ operation: 'OUT', quantity: 'abc', comment: movement.comment, created: stampedAgo(0) }] }, 1, "the product's stock log shows a movement like it whose quantity cannot be read"],
+    ['a log longer than five pages', { items: [{ operation: 'IN', quantity: 1, comment: 'x', created: stampedAgo(600_000) }], hasMore: true }, 5, "the product's stock log holds more than 500 movements"],
+  ])('after a lost answer and %s: cannot tell, so says to look', async (_case, log, pages, why) => {
+    nock(BASE_URL).post('/v2/products/inventory/movment').reply(503, '');
+    nock(BASE_URL).get(`/v2/products/inventory/${PRODUCT}`).query(true).times(pages).reply(200, log, gloopDate());
+    const error = await zapierErrorOf(run('move_stock', movement));
+    expect(error).toMatchObject({
+      code: 'GloopOutcomeUnknown',
+      message: `Gloop may have saved the stock movement: it answered HTTP 503, and ${why}, so it could not tell whether the movement was made; look in Gloop for a stock movement of this product with the comment "חשבונית 345 "ספק"" before you replay this run, or it may be saved twice.`,
+    });
   });
 
   it('after a lost answer and a log it could not read, says the movement may have been made and what to look for', async () => {
     nock(BASE_URL).post('/v2/products/inventory/movment').replyWithError(connectionLost());
-    nock(BASE_URL).get(`/v2/products/inventory/${PRODUCT}`).reply(500, '');
+    nock(BASE_URL).get(`/v2/products/inventory/${PRODUCT}`).query({ offset: '0', limit: '100' }).reply(500, '');
     expect((await zapierErrorOf(run('move_stock', movement))).message).toBe(
       'Gloop may have saved the stock movement: the connection was lost (ECONNRESET), and the app could not check; look in Gloop for a stock movement of this product with the comment "חשבונית 345 "ספק"" before you replay this run, or it may be saved twice.',
     );

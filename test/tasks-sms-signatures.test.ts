@@ -241,7 +241,7 @@ describe('start_timer and stop_timer', () => {
 
   it('stops a timer with PUT to its id and returns the minutes it ran', async () => {
     nock(BASE_URL).put(`/v2/timer/${LEAD_ID}`).reply(200, { message: 'הטיימר הופסק', total_minuets: '1.7' });
-    expect(await run('stop_timer', { timer_id: LEAD_ID })).toEqual({ timer_id: LEAD_ID, total_minuets: '1.7', message: 'הטיימר הופסק', confirmed_by_search: false });
+    expect(await run('stop_timer', { timer_id: LEAD_ID })).toEqual({ timer_id: LEAD_ID, total_minuets: '1.7', message: 'הטיימר הופסק' });
   });
 
   it.each([
@@ -264,23 +264,32 @@ describe('start_timer and stop_timer', () => {
     });
   });
 
-  it('a stop whose answer was lost, and the timer no longer open: stopped, its minutes unknown', async () => {
+  it.each([
+    ['no longer open', { items: [{ id: ACCOUNT_ID }], hasMore: false }, 1, "no longer list it, which does not tell whether this run stopped it or it had stopped before"],
+    ['listed in a form the app cannot read', { data: [{ id: LEAD_ID }] }, 1, 'came without their list'],
+    ['among more open timers than five pages', { items: [{ id: ACCOUNT_ID }], hasMore: true }, 5, 'hold more than 500 timers, and it is not among the first'],
+  ])('a stop whose answer was lost, and the timer %s: never reported stopped, so says to look', async (_case, open, pages, why) => {
     nock(BASE_URL).put(`/v2/timer/${LEAD_ID}`).replyWithError(connectionLost());
-    nock(BASE_URL).get('/v2/timer/open').query(true).reply(200, { items: [{ id: ACCOUNT_ID }], hasMore: false });
-    expect(await run('stop_timer', { timer_id: LEAD_ID })).toEqual({ timer_id: LEAD_ID, total_minuets: '', message: '', confirmed_by_search: true });
+    nock(BASE_URL).get('/v2/timer/open').query(true).times(pages).reply(200, open);
+    expect(await zapierErrorOf(run('stop_timer', { timer_id: LEAD_ID }))).toEqual({
+      name: 'AppError',
+      code: 'GloopOutcomeUnknown',
+      status: 504,
+      message: `Gloop may have stopped the timer: the connection was lost (ECONNRESET), and Gloop's open timers right after ${why}; look in Gloop for timer ${LEAD_ID} among the open timers before you replay this run, or the replay fails, as Gloop refuses to stop a timer twice.`,
+    });
   });
 
   it('a stop whose answer was lost, and open timers that cannot be read: says to look before replaying', async () => {
     nock(BASE_URL).put(`/v2/timer/${LEAD_ID}`).reply(503, '');
     nock(BASE_URL).get('/v2/timer/open').query(true).reply(500, '');
     expect((await zapierErrorOf(run('stop_timer', { timer_id: LEAD_ID }))).message).toBe(
-      `Gloop may have stopped the timer: it answered HTTP 503, and the app could not check; look in Gloop for timer ${LEAD_ID} among the open timers before you replay this run, or it may be stopped twice.`,
+      `Gloop may have stopped the timer: it answered HTTP 503, and the app could not check; look in Gloop for timer ${LEAD_ID} among the open timers before you replay this run, or the replay fails, as Gloop refuses to stop a timer twice.`,
     );
   });
 
   it('returns a blank message when Gloop stops the timer without one', async () => {
     nock(BASE_URL).put(`/v2/timer/${LEAD_ID}`).reply(200, { total_minuets: 3 });
-    expect(await run('stop_timer', { timer_id: LEAD_ID })).toEqual({ timer_id: LEAD_ID, total_minuets: '3', message: '', confirmed_by_search: false });
+    expect(await run('stop_timer', { timer_id: LEAD_ID })).toEqual({ timer_id: LEAD_ID, total_minuets: '3', message: '' });
   });
 
   it('refuses to stop a timer it was not given, before any request', async () => {

@@ -1,9 +1,9 @@
 import { idFrom } from '../http/json';
-import { defineRecordCreate } from '../records/create';
+import { defineWriteAction } from '../records/write-action';
 import { confirmationOf, lookForPerson } from '../search/leads-and-accounts';
 import { accountFieldGroups, accountFields } from './fields';
 
-export const createAccount = defineRecordCreate({
+export const createAccount = defineWriteAction({
   key: 'create_account',
   noun: 'Customer',
   label: 'Create Customer',
@@ -19,7 +19,7 @@ export const createAccount = defineRecordCreate({
     { key: 'account_status', label: 'Saved Customer Status ID' },
     { key: 'message', label: 'Gloop Message' },
   ],
-  report: (written, body) => ({ id: written.id, account_status: idFrom(written.answer.account_status) ?? body.status, message: written.message }),
+  report: (written, body) => ({ id: written.proof, account_status: idFrom(written.answer.account_status) ?? body.status, message: written.message }),
   sample: {
     id: '318470115526385338148997581651340149330',
     account_status: '104788409124312076361553853542960557491',

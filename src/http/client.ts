@@ -69,10 +69,9 @@ export function withAccessToken<B extends Bundle<any>>(bundle: B, accessToken: s
 /** Kept back from a create's own request for the search that confirms it when its answer is lost. */
 const SEARCH_RESERVE_MS = 6_000;
 
-/** Gloop's clock, as one of its answers showed it: its `Date` header, and when (on ours) the request left and the answer came. */
+/** Gloop's clock, as one of its answers showed it: its `Date` header, and when (on ours) the answer came. */
 export interface GloopClockReading {
   date: number;
-  sentAt: number;
   answeredAt: number;
 }
 
@@ -128,7 +127,7 @@ async function exchange(z: ZObject, bundle: Bundle<any>, call: GloopCall, until:
       status: response.status,
       content: response.content,
       retryAfter: response.getHeader('retry-after') ?? null,
-      clock: Number.isNaN(date) ? undefined : { date, sentAt: started, answeredAt: Date.now() },
+      clock: Number.isNaN(date) ? undefined : { date, answeredAt: Date.now() },
     };
   } catch (error) {
     // core's signal that the session expired: Zapier renews the token and runs this again.
@@ -187,8 +186,8 @@ export type Found = { stored: Record<string, unknown> } | { absent: true } | { u
 export interface Confirmation {
   /** What Gloop holds for the request that left (on our clock) at `sentAt`. */
   find(sentAt: number): Promise<Found>;
-  /** How the step says it found nothing, e.g. `a search right after found no such lead`. */
-  absent: string;
+  /** How the step says Gloop certainly did not do it, e.g. `a search right after found no such lead`. */
+  notFound: string;
 }
 
 /** A write to Gloop, and how its outcome is known. */
@@ -207,8 +206,8 @@ export interface GloopWrite {
 
 /** What a write did: Gloop's answer, or the record a confirming search found in its place. */
 export interface Written {
-  /** What proved the write: the new record's id, where Gloop gives one. */
-  id: string;
+  /** What proved the write: the new record's id, or what stands for it (a stop's minutes, a stock figure). */
+  proof: string;
   message: string;
   confirmedBySearch: boolean;
   answer: Record<string, unknown>;
@@ -236,7 +235,7 @@ export async function writeToGloop(z: ZObject, bundle: Bundle<any>, write: Gloop
     const parsed = parseAnswer(answer.content);
     const proof = typeof parsed === 'string' ? undefined : write.proof(parsed);
     if (typeof parsed !== 'string' && proof !== undefined) {
-      return { id: proof, message: typeof parsed.message === 'string' ? parsed.message : '', confirmedBySearch: false, answer: parsed };
+      return { proof, message: typeof parsed.message === 'string' ? parsed.message : '', confirmedBySearch: false, answer: parsed };
     }
     lost = { code: 'GloopInvalidResponse', status: 502, what: `it answered without ${typeof parsed === 'string' ? parsed : write.proofName}` };
   }
@@ -250,7 +249,7 @@ export async function writeToGloop(z: ZObject, bundle: Bundle<any>, write: Gloop
     // Even a 401 here: renewing would run the whole step again, and send the write a second time.
     throw mayBeDone(z, write.deed, lost, 'the app could not check', lookFor);
   }
-  if ('absent' in found) throw notDone(z, write.deed, lost, write.confirmation.absent);
+  if ('absent' in found) throw notDone(z, write.deed, lost, write.confirmation.notFound);
   if ('unsure' in found) throw mayBeDone(z, write.deed, lost, found.unsure, lookFor);
-  return { id: write.proof(found.stored) ?? '', message: '', confirmedBySearch: true, answer: found.stored };
+  return { proof: write.proof(found.stored) ?? '', message: '', confirmedBySearch: true, answer: found.stored };
 }

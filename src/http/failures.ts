@@ -83,6 +83,8 @@ export interface Deed {
   /** The verb's past participle: "saved", "stopped". */
   done: string;
   what: string;
+  /** What a replay risks, when not that it is done twice. */
+  replayRisk?: string;
 }
 
 export const saving = (noun: string): Deed => ({ verb: 'save', done: 'saved', what: `the ${noun}` });
@@ -95,7 +97,7 @@ export function notDone(z: ZObject, deed: Deed, lost: LostAnswer, absent: string
 /** A write whose answer was lost, and nothing could tell whether Gloop did it. */
 export function mayBeDone(z: ZObject, deed: Deed, lost: LostAnswer, why: string, lookFor: string): Error {
   return new z.errors.Error(
-    `Gloop may have ${deed.done} ${deed.what}: ${lost.what}, and ${why}; look in Gloop for ${lookFor} before you replay this run, or it may be ${deed.done} twice.`,
+    `Gloop may have ${deed.done} ${deed.what}: ${lost.what}, and ${why}; look in Gloop for ${lookFor} before you replay this run, or ${deed.replayRisk ?? `it may be ${deed.done} twice`}.`,
     'GloopOutcomeUnknown',
     504,
   );

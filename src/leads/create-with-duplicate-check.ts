@@ -1,4 +1,4 @@
-import { defineRecordCreate } from '../records/create';
+import { defineWriteAction } from '../records/write-action';
 import { leadCreate, leadSample } from './create';
 import { duplicateCheckFieldGroups, duplicateCheckFields } from './fields';
 
@@ -14,7 +14,7 @@ export function verdictOf(message: string): Verdict {
   return 'unknown';
 }
 
-export const createLeadWithDuplicateCheck = defineRecordCreate({
+export const createLeadWithDuplicateCheck = defineWriteAction({
   ...leadCreate,
   key: 'create_lead_with_duplicate_check',
   label: 'Create Lead (Duplicate Check)',
@@ -31,7 +31,7 @@ export const createLeadWithDuplicateCheck = defineRecordCreate({
   report: (written) => {
     // A lead confirmed by search has no verdict: Gloop's answer, which held it, was lost.
     const verdict = verdictOf(written.message);
-    return { id: written.id, message: written.message, verdict, is_known: verdict !== 'new' && verdict !== 'unknown' };
+    return { id: written.proof, message: written.message, verdict, is_known: verdict !== 'new' && verdict !== 'unknown' };
   },
   sample: { ...leadSample, message: 'הפעולה הושלמה - הליד כפול וכבר עובר כרגע תהליך מכירה.', verdict: 'duplicate', is_known: true },
 });

@@ -1,10 +1,7 @@
-import type { InferInputData } from 'zapier-platform-core';
 import { idFrom } from '../http/json';
-import { defineRecordCreate } from '../records/create';
+import { defineWriteAction } from '../records/write-action';
 import { confirmationOf, lookForPerson } from '../search/leads-and-accounts';
 import { leadFieldGroups, leadFields } from './fields';
-
-export type LeadInput = InferInputData<typeof leadFields>;
 
 export const leadSample = {
   id: '271917813959131540676117904886673869329',
@@ -23,9 +20,9 @@ export const leadCreate = {
   personNamed: 'lead',
   confirm: (z, bundle, body) => confirmationOf(z, bundle, 'LEADS', body),
   lookFor: lookForPerson,
-} as const satisfies Partial<Parameters<typeof defineRecordCreate>[0]>;
+} as const satisfies Partial<Parameters<typeof defineWriteAction>[0]>;
 
-export const createLead = defineRecordCreate({
+export const createLead = defineWriteAction({
   ...leadCreate,
   key: 'create_lead',
   label: 'Create Lead',
@@ -38,6 +35,6 @@ export const createLead = defineRecordCreate({
     { key: 'lead_status', label: 'Lead Status ID' },
     { key: 'message', label: 'Gloop Message' },
   ],
-  report: (written, body) => ({ id: written.id, lead_status: idFrom(written.answer.lead_status) ?? body.lead_status ?? '', message: written.message }),
+  report: (written, body) => ({ id: written.proof, lead_status: idFrom(written.answer.lead_status) ?? body.lead_status ?? '', message: written.message }),
   sample: { ...leadSample, lead_status: '233069071553535427697228277840563827497', message: 'הליד נוצר בהצלחה' },
 });

@@ -1,6 +1,6 @@
 import { defineInputFields } from 'zapier-platform-core';
 import { idFrom } from '../http/json';
-import { answeredText, defineRecordCreate } from '../records/create';
+import { answeredText, defineWriteAction } from '../records/write-action';
 
 /** A short link's fields, once. Gloop calls the access code `password`; here it is not mistaken for a credential of the connection. */
 export const linkFields = defineInputFields([
@@ -11,7 +11,7 @@ export const linkFields = defineInputFields([
   { key: 'description', label: 'Description', helpText: 'A note for your team, shown with the link in Gloop.' },
 ]);
 
-export const shortenLink = defineRecordCreate({
+export const shortenLink = defineWriteAction({
   key: 'shorten_link',
   noun: 'Link',
   label: 'Shorten Link',
@@ -28,7 +28,7 @@ export const shortenLink = defineRecordCreate({
     { key: 'guid_value', label: 'Generated Identifier' },
     { key: 'message', label: 'Gloop Message' },
   ],
-  report: (created) => ({ id: created.id, short_url: answeredText(created.answer, 'short_url'), guid_value: answeredText(created.answer, 'guid'), message: created.message }),
+  report: (written) => ({ id: written.proof, short_url: answeredText(written.answer, 'short_url'), guid_value: answeredText(written.answer, 'guid'), message: written.message }),
   sample: {
     id: '271943164149523032854536080405308303686',
     short_url: 'https://blabla.link/xxxx',

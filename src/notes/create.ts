@@ -1,7 +1,7 @@
 import { defineInputFields } from 'zapier-platform-core';
 import { linkField } from '../fields/shared';
 import { invalidInput, refuseLongerThan } from '../fields/values';
-import { defineRecordCreate } from '../records/create';
+import { defineWriteAction } from '../records/write-action';
 
 export const NOTE_MAX_CHARACTERS = 4000;
 
@@ -18,7 +18,7 @@ export const noteFields = defineInputFields([
   linkField('customer', 'The customer the note goes on. Fill this or Lead, not both.'),
 ]);
 
-export const createNote = defineRecordCreate({
+export const createNote = defineWriteAction({
   key: 'create_note',
   noun: 'Note',
   label: 'Add Note',
@@ -40,6 +40,5 @@ export const createNote = defineRecordCreate({
     { key: 'id', label: 'Note ID' },
     { key: 'message', label: 'Gloop Message' },
   ],
-  report: (written) => ({ id: written.id, message: written.message }),
   sample: { id: '196872918095809862949125226744960663127', lead_id: '271917813959131540676117904886673869329', account_id: '', msg: 'התקשר בערב', message: 'ההערה נוצרה בהצלחה' },
 });

@@ -1,5 +1,5 @@
 import { defineInputFields } from 'zapier-platform-core';
-import { defineRecordCreate } from '../records/create';
+import { defineWriteAction } from '../records/write-action';
 
 /** A product's fields, once, under Gloop's own spelling of its keys. */
 export const productFields = defineInputFields([
@@ -13,7 +13,7 @@ export const productFields = defineInputFields([
   { key: 'is_physical', label: 'Physical Product', type: 'boolean', helpText: 'Yes for goods you ship; no for a service or a download.' },
 ]);
 
-export const createProduct = defineRecordCreate({
+export const createProduct = defineWriteAction({
   key: 'create_product',
   noun: 'Product',
   label: 'Create Product',
@@ -27,7 +27,6 @@ export const createProduct = defineRecordCreate({
     { key: 'id', label: 'Product ID' },
     { key: 'message', label: 'Gloop Message' },
   ],
-  report: (created) => ({ id: created.id, message: created.message }),
   sample: {
     id: '271931293467543909784429886793843358217',
     message: 'המוצר נוצר בהצלחה',
@@ -47,7 +46,7 @@ export const categoryFields = defineInputFields([
   { key: 'woo_id', label: 'Shop Category Number', helpText: 'The matching category\'s ID in your online shop (WooCommerce, Wix or Shopify), when Gloop does not sync with it itself.' },
 ]);
 
-export const createProductCategory = defineRecordCreate({
+export const createProductCategory = defineWriteAction({
   key: 'create_product_category',
   noun: 'Category',
   thing: 'product category',
@@ -61,6 +60,5 @@ export const createProductCategory = defineRecordCreate({
     { key: 'id', label: 'Category ID' },
     { key: 'message', label: 'Gloop Message' },
   ],
-  report: (created) => ({ id: created.id, message: created.message }),
   sample: { id: '271931386971455797394479962881631377483', message: 'הקטגוריה נוצרה בהצלחה', name: 'חולצות' },
 });

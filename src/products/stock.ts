@@ -1,8 +1,9 @@
 import { defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { askGloop, type Confirmation } from '../http/client';
+import { PAGE_SIZE } from '../dropdowns/paged';
 import { isRecord } from '../http/failures';
 import { refuseLongerThan, type RequestBody } from '../fields/values';
-import { defineRecordCreate } from '../records/create';
+import { defineWriteAction } from '../records/write-action';
 import { storedSince } from '../records/stored-since';
 
 /** A stock movement's fields, once, as Gloop names them. */
@@ -24,26 +25,41 @@ const movementFields = defineInputFields([
 
 const COMMENT_MAX_CHARACTERS = 4000;
 
-const stockFigure = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : undefined);
+const stockFigure = (value: unknown) => {
+  const text = typeof value === 'string' ? value.trim() : undefined;
+  return typeof value === 'number' && Number.isFinite(value) ? value : text !== undefined && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
+};
+
+/** Pages of the movement log read after a lost answer; past them, a movement could lie unseen. */
+const LOG_PAGES = 5;
 
 /** The movement, read back from the product's log: same direction, quantity and comment, logged since the request left. */
 function movementLog(z: ZObject, bundle: Bundle<any>, body: RequestBody): Confirmation {
+  const unsure = (why: string) => ({ unsure: `the product's stock log ${why}, so it could not tell whether the movement was made` });
   return {
-    absent: "the product's stock log right after showed no such movement",
+    notFound: "the product's stock log right after showed no such movement",
     find: async (sentAt) => {
-      const { answer, clock } = await askGloop(z, bundle, { method: 'GET', path: `/v2/products/inventory/${String(body.product_id)}` });
-      const entries: unknown[] = Array.isArray(answer.items) ? answer.items : [];
-      const identical = entries
-        .filter(isRecord)
-        .filter((entry) => entry.operation === body.operation && stockFigure(entry.quantity) === body.quantity && entry.comment === body.comment);
-      const found = storedSince(identical, sentAt, clock, 'stock movement');
+      const entries: unknown[] = [];
+      let clock;
+      for (let page = 0; ; page += 1) {
+        if (page === LOG_PAGES) return unsure(`holds more than ${LOG_PAGES * PAGE_SIZE} movements`);
+        const read = await askGloop(z, bundle, { method: 'GET', path: `/v2/products/inventory/${String(body.product_id)}`, params: { offset: String(entries.length), limit: String(PAGE_SIZE) } });
+        clock ??= read.clock;
+        const items = read.answer.items;
+        if (!Array.isArray(items)) return unsure('came without its list of movements');
+        entries.push(...items);
+        if (read.answer.hasMore !== true || items.length === 0) break;
+      }
+      const alike = entries.filter(isRecord).filter((entry) => entry.operation === body.operation && entry.comment === body.comment);
+      if (alike.some((entry) => stockFigure(entry.quantity) === undefined)) return unsure('shows a movement like it whose quantity cannot be read');
+      const found = storedSince(alike.filter((entry) => stockFigure(entry.quantity) === body.quantity), sentAt, clock, 'stock movement');
       // The log names the figures as its entries do; the step outputs them as Gloop's answer names them.
       return 'stored' in found ? { stored: { inventory_before: found.stored.total_before, inventory_after: found.stored.total_after } } : found;
     },
   };
 }
 
-export const moveStock = defineRecordCreate({
+export const moveStock = defineWriteAction({
   key: 'move_stock',
   noun: 'Stock',
   thing: 'stock movement',

@@ -1,7 +1,7 @@
 import { defineInputFields, type ZObject } from 'zapier-platform-core';
 import { linkField } from '../fields/shared';
 import { inFieldOrder, invalidInput, type RequestBody } from '../fields/values';
-import { defineRecordCreate } from '../records/create';
+import { defineWriteAction } from '../records/write-action';
 
 /** A sale's fields, once: its product lines, then the money as Gloop adds it up. */
 export const saleFields = defineInputFields([
@@ -102,7 +102,7 @@ export function settleSale(z: ZObject, sale: RequestBody): RequestBody {
   return inFieldOrder(saleFields, body);
 }
 
-export const createSale = defineRecordCreate({
+export const createSale = defineWriteAction({
   key: 'create_sale',
   noun: 'Sale',
   label: 'Create Sale',
@@ -117,7 +117,6 @@ export const createSale = defineRecordCreate({
     { key: 'id', label: 'Sale ID' },
     { key: 'message', label: 'Gloop Message' },
   ],
-  report: (created) => ({ id: created.id, message: created.message }),
   sample: {
     id: '271938755411120854115903777342845774028',
     message: 'המכירה נוצרה נוצר בהצלחה',

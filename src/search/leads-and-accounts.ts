@@ -2,7 +2,7 @@ import { defineInputFields, type Bundle, type ZObject } from 'zapier-platform-co
 import { askGloop, withAccessToken, type Confirmation } from '../http/client';
 import { exchangeCredentials } from '../http/session';
 import { idFrom } from '../http/json';
-import { isRecord } from '../http/failures';
+import { invalidAnswer, isRecord } from '../http/failures';
 import { invalidInput, withEveryKey, type OutputField, type RequestBody } from '../fields/values';
 import { storedSince } from '../records/stored-since';
 
@@ -76,15 +76,16 @@ async function searchRecords(z: ZObject, bundle: Bundle<any>, objectType: Object
     path: '/v2/search/leadsAndAccounts',
     body: { ...criteria, object_type: objectType, order_by: 'created', order: 'desc', limit: SEARCH_LIMIT },
   });
-  const found = Array.isArray(answer.results) ? answer.results : [];
-  const results = found.flatMap((result) => {
+  // Without its list, "nothing found" would be a guess, and Find or Create would create on it.
+  if (!Array.isArray(answer.results)) throw invalidAnswer(z, 'its list of results', false);
+  const results = answer.results.flatMap((result) => {
     const id = isRecord(result) ? idFrom(result.id) : undefined;
     // Gloop was asked for one kind; a result of another kind or without an id cannot be used.
     if (!isRecord(result) || id === undefined || (result.object_type !== undefined && result.object_type !== objectType)) return [];
     const values = Object.fromEntries(outputFields.map(({ key }) => [key, textOf(result[key])]));
     return [withEveryKey(outputFields, { ...values, id, object_type: objectType })];
   });
-  return { results, clock };
+  return { results, clock, full: answer.results.length >= SEARCH_LIMIT };
 }
 
 function textOf(value: unknown): string {
@@ -104,6 +105,12 @@ export function findOrCreate(search: { key: string; noun: string }, create: stri
 /** What the confirming search reads of a record: the keys a Find step outputs. */
 const RECORD_OUTPUT_FIELDS = resultOutputFields('Record');
 
+/** The same text, however Gloop wrote it back: spaces run together, invisible marks gone, any letter case. */
+function sameText(stored: string, sent: string): boolean {
+  const plain = (text: string) => text.replace(/\p{Cf}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return plain(stored) === plain(sent);
+}
+
 /** The same phone number, however Gloop wrote it back: +972 50… and 050… end in the same nine digits; other text as sent (trimmed). */
 function samePhone(sent: string, stored: string): boolean {
   const digits = (text: string) => text.replace(/\D/g, '');
@@ -122,23 +129,23 @@ export function confirmationOf(z: ZObject, bundle: Bundle<any>, objectType: Obje
   const email = typeof body.email === 'string' ? body.email : undefined;
   const noun = NOUNS[objectType];
   return {
-    absent: `a search right after found no such ${noun}`,
+    notFound: `a search right after found no such ${noun}`,
     async find(sentAt) {
       const criteria = { name, ...(phone === undefined ? {} : { phone }), ...(email === undefined ? {} : { email }) };
       const search = (step: Bundle<any>) => searchRecords(z, step, objectType, criteria, RECORD_OUTPUT_FIELDS);
       // A token that expired since the create was sent: Zapier's renewal would run the whole step,
       // and send the record again; a token of the search's own settles it within this step.
-      const { results, clock } = await search(bundle).catch(async (error: unknown) => {
+      const { results, clock, full } = await search(bundle).catch(async (error: unknown) => {
         if (!(error instanceof z.errors.RefreshAuthError)) throw error;
         return search(withAccessToken(bundle, (await exchangeCredentials(z, bundle)).access_token));
       });
       const identical = results.filter(
         (result) =>
-          String(result.name).trim() === name.trim() &&
-          (phone === undefined || samePhone(phone, String(result.phone))) &&
-          (email === undefined || String(result.email).trim().toLowerCase() === email.trim().toLowerCase()),
+          sameText(String(result.name), name) && (phone === undefined || samePhone(phone, String(result.phone))) && (email === undefined || sameText(String(result.email), email)),
       );
-      return storedSince(identical, sentAt, clock, noun);
+      const found = storedSince(identical, sentAt, clock, noun);
+      // Newest first, a full page holds the newest; Gloop not keeping that order could leave this one off.
+      return 'absent' in found && full ? { unsure: `a search right after found more ${noun}s than one answer holds, so it could not see them all` } : found;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { defineInputFields } from 'zapier-platform-core';
 import { idFrom } from '../http/json';
-import { answeredText, defineRecordCreate } from '../records/create';
+import { answeredText, defineWriteAction } from '../records/write-action';
 
 /** A document for signature's fields, once. */
 export const documentFields = defineInputFields([
@@ -11,7 +11,7 @@ export const documentFields = defineInputFields([
   { key: 'email', label: 'Signer Email', helpText: 'Filled, Gloop also emails the document to the signer.' },
 ]);
 
-export const createSignatureDocument = defineRecordCreate({
+export const createSignatureDocument = defineWriteAction({
   key: 'create_signature_document',
   noun: 'Document',
   label: 'Create Document for Signature',
@@ -26,7 +26,7 @@ export const createSignatureDocument = defineRecordCreate({
     { key: 'document', label: 'Signing URL' },
     { key: 'message', label: 'Gloop Message' },
   ],
-  report: (created) => ({ id: created.id, document: answeredText(created.answer, 'document'), message: created.message }),
+  report: (written) => ({ id: written.proof, document: answeredText(written.answer, 'document'), message: written.message }),
   sample: {
     id: '261',
     document: 'https://e-sign.co.il/xxxx',

@@ -2,7 +2,7 @@ import { defineInputFields } from 'zapier-platform-core';
 import { linkField } from '../fields/shared';
 import type { RequestBody } from '../fields/values';
 import { idFrom } from '../http/json';
-import { defineRecordCreate } from '../records/create';
+import { defineWriteAction } from '../records/write-action';
 
 const NUMBERS = defineInputFields([
   {
@@ -41,10 +41,10 @@ const sms = {
   proof: { of: (answer: Record<string, unknown>) => idFrom(answer.shipment_id), name: "the new SMS's id" },
   lookFor: (body: RequestBody) => `an SMS to ${String(body.target)} in the account's SMS log`,
   answered: [{ key: 'shipment_id', label: 'Shipment ID' }],
-  report: (shipped: { id: string }) => ({ shipment_id: shipped.id }),
+  report: (shipped: { proof: string }) => ({ shipment_id: shipped.proof }),
 };
 
-export const sendSmsAction = defineRecordCreate({
+export const sendSmsAction = defineWriteAction({
   ...sms,
   key: 'send_sms',
   label: 'Send SMS',
@@ -54,7 +54,7 @@ export const sendSmsAction = defineRecordCreate({
   sample: { shipment_id: '1124835822', from: '0544444444', target: '0542222222', message: 'שלום! קיבלנו את פנייתך.' },
 });
 
-export const sendSmsTemplateAction = defineRecordCreate({
+export const sendSmsTemplateAction = defineWriteAction({
   ...sms,
   key: 'send_sms_template',
   label: 'Send SMS from Template',

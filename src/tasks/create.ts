@@ -1,7 +1,7 @@
 import { defineInputFields } from 'zapier-platform-core';
 import { linkField } from '../fields/shared';
 import { refuseLongerThan } from '../fields/values';
-import { defineRecordCreate } from '../records/create';
+import { defineWriteAction } from '../records/write-action';
 
 export const TASK_DESCRIPTION_MAX_CHARACTERS = 4000;
 
@@ -17,7 +17,7 @@ export const taskFields = defineInputFields([
   linkField('customer', 'The customer the task is about.'),
 ]);
 
-export const createTask = defineRecordCreate({
+export const createTask = defineWriteAction({
   key: 'create_task',
   noun: 'Task',
   label: 'Create Task',
@@ -32,7 +32,6 @@ export const createTask = defineRecordCreate({
   lookFor: (body) => `the task "${String(body.subject)}"`,
   // Gloop's example answers a task with a customer's fields: only its id is relied on.
   answered: [{ key: 'id', label: 'Task ID' }, { key: 'message', label: 'Gloop Message' }],
-  report: (created) => ({ id: created.id, message: created.message }),
   sample: {
     id: '271919681468428798287547621970320994517',
     message: 'המשימה נוצרה בהצלחה',

@@ -1,7 +1,7 @@
 import { defineInputFields } from 'zapier-platform-core';
 import { idFrom } from '../http/json';
 import { linkField } from '../fields/shared';
-import { defineRecordCreate } from '../records/create';
+import { defineWriteAction } from '../records/write-action';
 
 /** A support ticket's fields, once. */
 export const ticketFields = defineInputFields([
@@ -16,7 +16,7 @@ export const ticketFields = defineInputFields([
   { key: 'email', label: 'Email', helpText: 'An address to answer, e.g. `dana@example.com`.' },
 ]);
 
-export const createTicket = defineRecordCreate({
+export const createTicket = defineWriteAction({
   key: 'create_ticket',
   noun: 'Ticket',
   label: 'Create Ticket',
@@ -29,7 +29,7 @@ export const createTicket = defineRecordCreate({
     { key: 'ticket_status', label: 'Saved Ticket Status ID' },
     { key: 'message', label: 'Gloop Message' },
   ],
-  report: (created, body) => ({ id: created.id, ticket_status: idFrom(created.answer.ticket_status) ?? body.status, message: created.message }),
+  report: (written, body) => ({ id: written.proof, ticket_status: idFrom(written.answer.ticket_status) ?? body.status, message: written.message }),
   sample: {
     id: '271911966272026940869079307116515873576',
     ticket_status: '233476065495939904005866822871905093425',

@@ -5,7 +5,7 @@ import { isRecord } from '../http/failures';
 import { idFrom } from '../http/json';
 import { linkField } from '../fields/shared';
 import type { RequestBody } from '../fields/values';
-import { answeredText, defineRecordCreate } from '../records/create';
+import { answeredText, defineWriteAction } from '../records/write-action';
 
 /** A timer's fields, once. */
 export const timerFields = defineInputFields([
@@ -15,7 +15,7 @@ export const timerFields = defineInputFields([
   { key: 'comment', label: 'Comment', helpText: 'What the time is spent on, shown with the timer.' },
 ]);
 
-export const startTimer = defineRecordCreate({
+export const startTimer = defineWriteAction({
   key: 'start_timer',
   noun: 'Timer',
   label: 'Start Timer',
@@ -27,7 +27,6 @@ export const startTimer = defineRecordCreate({
   // Open timers are listed, so a person can see whether it started.
   lookFor: () => 'an open timer of this user',
   answered: [{ key: 'id', label: 'Timer ID' }, { key: 'message', label: 'Gloop Message' }],
-  report: (created) => ({ id: created.id, message: created.message }),
   sample: { id: '271943382793099311437728449716604792195', message: 'הטיימר הופעל', owner: '253960413951646409173244928790043995930' },
 });
 
@@ -35,23 +34,31 @@ const stopFields = defineInputFields([
   { key: 'timer_id', label: 'Timer', required: true, dynamic: 'open_timer_list.id.name', helpText: 'The open timer to stop, e.g. the Timer ID from "Start Timer".' },
 ]);
 
-/** Gloop lists open timers in pages; a stopped one is no longer among them. */
+/** Pages of open timers read after a lost answer; past them, the timer could lie unseen. */
+const OPEN_TIMER_PAGES = 5;
+
+/**
+ * Gloop lists open timers in pages. One listed is certainly not stopped; one not listed may have
+ * been stopped by this run or before it, which the list cannot tell apart.
+ */
 function stillOpen(z: ZObject, bundle: Bundle<any>, body: RequestBody): Confirmation {
+  const unsure = (why: string) => ({ unsure: `Gloop's open timers right after ${why}` });
   return {
-    absent: "Gloop's open timers right after still list it",
+    notFound: "Gloop's open timers right after still list it",
     find: async () => {
-      for (let offset = 0; ; ) {
-        const page = await callGloop(z, bundle, { method: 'GET', path: '/v2/timer/open', params: { offset: String(offset), limit: String(PAGE_SIZE) } });
-        const items = Array.isArray(page.items) ? page.items : [];
+      for (let page = 0, offset = 0; page < OPEN_TIMER_PAGES; page += 1) {
+        const { items, hasMore } = await callGloop(z, bundle, { method: 'GET', path: '/v2/timer/open', params: { offset: String(offset), limit: String(PAGE_SIZE) } });
+        if (!Array.isArray(items)) return unsure('came without their list');
         if (items.some((timer) => isRecord(timer) && idFrom(timer.id) === body.timer_id)) return { absent: true };
-        if (page.hasMore !== true || items.length === 0) return { stored: {} };
+        if (hasMore !== true || items.length === 0) return unsure('no longer list it, which does not tell whether this run stopped it or it had stopped before');
         offset += items.length;
       }
+      return unsure(`hold more than ${OPEN_TIMER_PAGES * PAGE_SIZE} timers, and it is not among the first`);
     },
   };
 }
 
-export const stopTimer = defineRecordCreate({
+export const stopTimer = defineWriteAction({
   key: 'stop_timer',
   noun: 'Timer',
   label: 'Stop Timer',
@@ -59,11 +66,10 @@ export const stopTimer = defineRecordCreate({
   call: (body) => ({ method: 'PUT', path: `/v2/timer/${String(body.timer_id)}` }),
   fields: stopFields,
   mustRead: 'all',
-  deed: { verb: 'stop', done: 'stopped', what: 'the timer' },
+  deed: { verb: 'stop', done: 'stopped', what: 'the timer', replayRisk: 'the replay fails, as Gloop refuses to stop a timer twice' },
   // Gloop's key, spelled as Gloop spells it: the minutes are the stop's proof.
   proof: { of: (answer) => answeredText(answer, 'total_minuets') || undefined, name: 'the minutes the timer ran' },
-  // Stopping twice is refused by Gloop, and a stopped timer leaves the open ones.
-  confirm: stillOpen,
+  recheck: stillOpen,
   lookFor: (body) => `timer ${String(body.timer_id)} among the open timers`,
   answered: [
     { key: 'total_minuets', label: 'Total Minutes' },

@@ -4,11 +4,11 @@ import { saving, type Deed } from '../http/failures';
 import { idFrom } from '../http/json';
 import { CONFIRMED_BY_SEARCH, LEFT_OUT, outputFieldsFrom, readInput, requireValues, withEveryKey, withGloopNames, type OutputField, type RequestBody } from '../fields/values';
 
-/** An action that writes one thing to Gloop: all that differs from one such action to the next. */
 /** Where the body goes: a POST to a path, or a request of its own (a stop is a PUT to the timer's path). */
 type Destination = { path: `/${string}`; call?: never } | { call: (body: RequestBody) => GloopCall; path?: never };
 
-export type RecordCreate = Destination & {
+/** An action that writes one thing to Gloop: all that differs from one such action to the next. */
+export type WriteAction = Destination & {
   key: string;
   noun: string;
   /** How a sentence names the record, when not the noun in lower case (an "SMS"). */
@@ -29,19 +29,21 @@ export type RecordCreate = Destination & {
   proof?: { of: (answer: Record<string, unknown>) => string | undefined; name: string };
   /** How a sentence says what the action does, when it is not saving the record. */
   deed?: Deed;
-  /** How Gloop is asked after a lost answer; without it, only a person can tell. */
+  /** How Gloop is asked after a lost answer for the record it stored; without it, only a person can tell. */
   confirm?: (z: ZObject, bundle: Bundle<any>, body: RequestBody) => Confirmation;
+  /** How Gloop is asked after a lost answer whether the work is certainly undone, where it cannot show it done. */
+  recheck?: (z: ZObject, bundle: Bundle<any>, body: RequestBody) => Confirmation;
   /** What a person looks for in Gloop when the app cannot tell, e.g. `the task "Call back"`. */
   lookFor: (body: RequestBody) => string;
   /** What the action reports besides the fields it sent. */
   answered: OutputField[];
-  /** What the answer adds to the output. */
-  report: (written: Written, body: RequestBody) => Record<string, unknown>;
+  /** What the answer adds to the output: by default the new record's id and Gloop's message. */
+  report?: (written: Written, body: RequestBody) => Record<string, unknown>;
   sample: Record<string, unknown>;
 };
 
 /** Every action that writes to Gloop, from its spec: the fields read, the write sent, its outcome known before the step answers. */
-export function defineRecordCreate(spec: RecordCreate) {
+export function defineWriteAction(spec: WriteAction) {
   const thing = spec.thing ?? spec.noun.toLowerCase();
   const canLeaveOut = spec.mustRead !== 'all';
   const outputFields = outputFieldsFrom(spec.fields, [...spec.answered, ...(spec.confirm ? [CONFIRMED_BY_SEARCH] : []), ...(canLeaveOut ? [LEFT_OUT] : [])]);
@@ -65,12 +67,12 @@ export function defineRecordCreate(spec: RecordCreate) {
           deed: spec.deed ?? saving(thing),
           proof: proof.of,
           proofName: proof.name,
-          confirmation: spec.confirm?.(z, bundle, settled),
+          confirmation: (spec.confirm ?? spec.recheck)?.(z, bundle, settled),
           lookFor: spec.lookFor(settled),
         });
         return withEveryKey(outputFields, {
           ...settled,
-          ...spec.report(written, settled),
+          ...(spec.report ?? idAndMessage)(written, settled),
           ...(spec.confirm ? { confirmed_by_search: written.confirmedBySearch } : {}),
           ...(canLeaveOut ? { left_out: input.leftOut.join('; ') } : {}),
         });
@@ -80,6 +82,8 @@ export function defineRecordCreate(spec: RecordCreate) {
     },
   });
 }
+
+const idAndMessage = (written: Written) => ({ id: written.proof, message: written.message });
 
 /** Text Gloop answered under `key`, or blank. */
 export function answeredText(answer: Record<string, unknown>, key: string): string {
