@@ -63,6 +63,17 @@ describe('numbers, ids, dates and addresses are read without the spaces around t
     expect(received).toEqual([JSON.stringify({ owner: USER_ID, start_time: '2026-12-01T07:30:00Z' })]);
   });
 
+  // The day is checked as written, in its own offset: in UTC it may be another month's.
+  it.each([
+    ['2024-02-29T10:00:00Z', '2024-02-29T10:00:00Z'],
+    ['2026-04-30T23:30:00-03:00', '2026-05-01T02:30:00Z'],
+    ['2026-03-01T01:00:00+03:00', '2026-02-28T22:00:00Z'],
+  ])('in a timer: %s, a real day, as %s', async (startTime, utc) => {
+    const received = capturePost('/v2/timer/start', 201, { id: LEAD_ID });
+    await run('start_timer', { owner: USER_ID, start_time: startTime });
+    expect(received).toEqual([JSON.stringify({ owner: USER_ID, start_time: utc })]);
+  });
+
   it('in a short link: the address', async () => {
     const received = capturePost('/v2/links/shortner', 201, { id: LEAD_ID, short_url: 'https://blabla.link/xxxx' });
     await run('shorten_link', { url: ' https://me.example.com/info ' });
@@ -82,7 +93,19 @@ describe('what only looks like a date, a moment or an address is refused before 
     ['start_timer', { owner: USER_ID, start_time: '2026-12-01 09:3' }, '"Start Time" must be a date and time such as 2026-12-01T09:30:00+02:00, not "2026-12-01 09:3"'],
     ['shorten_link', { url: 'see https://me.example.com/info' }, '"Long URL" must start with https://, not "see https://me.example.com/info"'],
     ['shorten_link', { url: 'https://me.example.com/my info' }, '"Long URL" must start with https://, not "https://me.example.com/my info"'],
-  ])('%s %j', async (key, inputData, problem) => {
+    // Date.parse would roll each over into the next day or month.
+    ...['2026-02-30T10:00:00Z', '2026-04-31T10:00:00+03:00', '2026-02-29 10:00', '2026-12-01T24:00:00Z'].map((startTime) => [
+      'start_timer',
+      { owner: USER_ID, start_time: startTime },
+      `"Start Time" must name a day its month has and an hour from 00 to 23, not "${startTime}"`,
+    ]),
+    // A number holds 15 significant digits: more would be sent rounded (12345678901234.568, 100000000000).
+    ...['12345678901234.567891', '99999999999.999999', '-1234567890.123456'].map((price) => [
+      'create_product',
+      { name: 'x', price, category: LEAD_ID, is_active: 'yes' },
+      `"Price" must be a number of at most 15 significant digits (more would reach Gloop rounded), not "${price}"`,
+    ]),
+  ] as [string, Record<string, unknown>, string][])('%s %j', async (key, inputData, problem) => {
     expect(await zapierErrorOf(run(key, inputData))).toEqual(refused(problem));
   });
 
@@ -107,5 +130,60 @@ describe('a phone with words in it is sent as written', () => {
     const received = capturePost('/v2/sms/send', 201, { shipment_id: '1124835822' });
     await run('send_sms', { from: '0544444444', target, message: 'שלום' });
     expect(received).toEqual([JSON.stringify({ from: '0544444444', target, message: 'שלום' })]);
+  });
+});
+
+describe('an amount of 15 significant digits is sent exactly as typed', () => {
+  it.each([
+    ['123456789012.345', 123456789012.345],
+    ['999999999999999', 999999999999999],
+    ['1234567890.123450', 1234567890.12345],
+    ['-000012345678901.2340', -12345678901.234],
+    ['0.000001', 0.000001],
+  ])('%s', async (price, sent) => {
+    const received = capturePost('/v2/products/create', 201, { id: LEAD_ID });
+    await run('create_product', { name: 'x', price, category: LEAD_ID, is_active: 'yes' });
+    expect(received).toEqual([`{"name":"x","price":${String(sent)},"category":"${LEAD_ID}","is_active":true}`]);
+  });
+});
+
+describe('a secret pasted into a field is never shown, not even in part', () => {
+  // Longer than the 60 characters a value shown back is cut at.
+  const SECRET = 'q9F2xL7vR4tB8nW1mK6hJ3sD5gY0cZ2aP7eU4iO9rT1yH6bN3vM8kL5jG2fQ0wE4Xz';
+  const withSecret = (key: string, inputData: Record<string, unknown>) => perform(App.creates[key as 'create_lead'], { authData: { ...authData, client_secret: SECRET }, inputData });
+
+  it('in a field Gloop needs: a task\'s owner', async () => {
+    expect(await zapierErrorOf(withSecret('create_task', { subject: 'x', owner: SECRET, status: TASK_STATUS }))).toEqual(
+      refused('"Owner" must be a Gloop ID (up to 39 digits), not ":censored:"'),
+    );
+  });
+
+  it.each([
+    ['whole', SECRET, ':censored:'],
+    ['partly beyond the cut', `${'x'.repeat(40)}${SECRET}`, `${'x'.repeat(40)}:censored:`],
+    ['where the cut falls', `${'x'.repeat(50)}${SECRET}`, `${'x'.repeat(50)}:censored:`],
+    ['cut short', SECRET.slice(0, 30), ':censored:'],
+    ['in another letter case, mistyped', `${SECRET.slice(0, 20).toUpperCase()}?${SECRET.slice(21)}`, ':censored:?:censored:'],
+  ])('in a field left out: a lead\'s owner, the secret %s', async (_how, owner, shown) => {
+    const received = capturePost('/v2/leads/create', 201, { id: LEAD_ID });
+    expect(await withSecret('create_lead', lead({ owner }))).toMatchObject({ left_out: `"Owner" must be a Gloop ID (up to 39 digits), not "${shown}"` });
+    expect(received).toEqual([JSON.stringify(LEAD_BODY)]);
+  });
+});
+
+describe('a value shown back is one line, read in one direction, cut between characters', () => {
+  it.each([
+    ['line\r\nbreak', 'line\\u000d\\u000abreak'],
+    ['tab\tand nul\u0000', 'tab\\u0009and nul\\u0000'],
+    ['\u202eevil\u2066x\u2069', '\\u202eevil\\u2066x\\u2069'],
+    ['half \ud83d a pair \udc00', 'half \\ud83d a pair \\udc00'],
+    ['a\u2028b\ufeffc', 'a\\u2028b\\ufeffc'],
+    ['דנה 💫 👩‍👩‍👧', 'דנה 💫 👩‍👩‍👧'],
+    ['💫'.repeat(61), `${'💫'.repeat(60)}…`],
+    [`${'x'.repeat(59)}💫💫`, `${'x'.repeat(59)}💫…`],
+  ])('%j as %j', async (owner, shown) => {
+    const received = capturePost('/v2/leads/create', 201, { id: LEAD_ID });
+    expect(await run('create_lead', lead({ owner }))).toMatchObject({ left_out: `"Owner" must be a Gloop ID (up to 39 digits), not "${shown}"` });
+    expect(received).toEqual([JSON.stringify(LEAD_BODY)]);
   });
 });

@@ -15,6 +15,8 @@ describe('Gloop\'s own words in a failure', () => {
     ['quantity < 5', ': "quantity < 5"'],
     ['<!DOCTYPE html><html><body>Bad Request</body></html>', ''],
     [{ message: ' \n ' }, ': "{"message":" \\n "}"'],
+    // Controls, direction overrides and half a surrogate pair as their codes; Hebrew and emoji as sent.
+    [{ message: 'שדה\u0000 טלפון \u202eחובה\u200f 💫 \ud83d' }, ': "שדה\\u0000 טלפון \\u202eחובה\\u200f 💫 \\ud83d"'],
   ])('%j reads as %j', async (answer, said) => {
     nock(BASE_URL).post('/v2/leads/create').reply(400, answer);
     expect((await zapierErrorOf(createLead())).message).toBe(rejected(said));
@@ -39,6 +41,10 @@ describe('scrub', () => {
 
   it('removes a secret of four characters, in any letter case', () => {
     expect(scrub('key Q7z9 or q7Z9', ['Q7z9'])).toBe('key :censored: or :censored:');
+  });
+
+  it('removes 8 characters of a secret in a row, as one mark for each stretch of them', () => {
+    expect(scrub('cut Q7z9-secret-K2 short, mistyped q7z9-secreT!K2x9, or 4Q7z9-se', ['Q7z9-secret-K2x9'])).toBe('cut :censored: short, mistyped :censored:!K2x9, or 4Q7z9-se');
   });
 
   it('leaves text alone for secrets too short to tell from words', () => {

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { verdictOf } from '../src/leads/create-with-duplicate-check';
-import { App, authData, BASE_URL, LEAD_ID, perform, STATUS_ID, USER_ID, zapierErrorOf } from './helpers/app';
+import { App, authData, BASE_URL, CLIENT_SECRET, LEAD_ID, perform, STATUS_ID, USER_ID, zapierErrorOf } from './helpers/app';
 import { capturePost } from './helpers/capture';
 import { connectionLost, gloopDate, useNock } from './helpers/nock';
 
@@ -179,6 +179,8 @@ describe('find_lead', () => {
   it.each([
     [{ object_type: 'LEADS', phone: '  ' }, 'Fill at least one of Phone, Email, Name, Company or ID Number: Gloop finds nothing for an empty search'],
     [{ phone: '0501234567', object_type: 'ACCOUNTS' }, '"Look In" must be "Leads only" or "Leads, then customers", not "ACCOUNTS"'],
+    [{ phone: '0501234567', object_type: '\u202eLEADS\r\nBOTH' }, '"Look In" must be "Leads only" or "Leads, then customers", not "\\u202eLEADS\\u000d\\u000aBOTH"'],
+    [{ phone: '0501234567', object_type: `${CLIENT_SECRET.slice(0, 12)}` }, '"Look In" must be "Leads only" or "Leads, then customers", not ":censored:"'],
   ])('refuses %j before any request', async (inputData, problem) => {
     expect(await zapierErrorOf(find(inputData))).toEqual({ name: 'AppError', code: 'InvalidInput', status: 400, message: `${problem}; fix it in this step's fields.` });
   });

@@ -69,6 +69,13 @@ describe('create_task', () => {
       message: 'Gloop may have saved the task: the connection was lost (ECONNRESET), and the app could not check; look in Gloop for the task "לחזור" before you replay this run, or it may be saved twice.',
     });
   });
+
+  it('what to look for after a lost answer is one line, read in one direction', async () => {
+    nock(BASE_URL).post('/v2/tasks/create').replyWithError(connectionLost());
+    expect((await zapierErrorOf(run('create_task', { subject: 'לחזור\r\n\u202eמחר\u0000 💫', owner: USER_ID, status: TASK_STATUS }))).message).toBe(
+      'Gloop may have saved the task: the connection was lost (ECONNRESET), and the app could not check; look in Gloop for the task "לחזור\\u000d\\u000a\\u202eמחר\\u0000 💫" before you replay this run, or it may be saved twice.',
+    );
+  });
 });
 
 describe('send_sms and send_sms_template', () => {
@@ -77,6 +84,7 @@ describe('send_sms and send_sms_template', () => {
     ['972544444444', '0544444444'],
     ['054-444-4444', '0544444444'],
     ['\u200f054 444 4444\u200e', '0544444444'],
+    ['\u061c054\u2066444\u2069 4444', '0544444444'],
     ['54-444-4444', '544444444'],
   ])('sends %j as the local number %s Gloop\'s SMS service reads', async (typed, local) => {
     const received = capturePost('/v2/sms/send', 201, { shipment_id: '1124835822' });

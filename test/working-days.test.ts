@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { App, authData, BASE_URL, perform, zapierErrorOf } from './helpers/app';
+import { App, authData, BASE_URL, CLIENT_SECRET, perform, zapierErrorOf } from './helpers/app';
 import { capturePost } from './helpers/capture';
 import { useNock } from './helpers/nock';
 
@@ -54,6 +54,8 @@ describe('the working-days utilities', () => {
 
   it.each([
     ['a weekend by name', { start_date: '2021-08-31', increment: '1', weekend: 'Friday' }, '"Weekend" must be day numbers from 1 (Sunday) to 7 (Saturday) joined by commas, such as 6,7, not "Friday"'],
+    ['a weekend with invisible marks', { start_date: '2021-08-31', increment: '1', weekend: '6\u2066,7\u0000' }, '"Weekend" must be day numbers from 1 (Sunday) to 7 (Saturday) joined by commas, such as 6,7, not "6\\u2066,7\\u0000"'],
+    ['the secret as a weekend', { start_date: '2021-08-31', increment: '1', weekend: CLIENT_SECRET }, '"Weekend" must be day numbers from 1 (Sunday) to 7 (Saturday) joined by commas, such as 6,7, not ":censored:"'],
     ['half a day', { start_date: '2021-08-31', increment: '1.5', weekend: '6,7' }, '"Working Days to Add" must be a whole number such as 14, not "1.5"'],
     ['a date Gloop\'s format cannot hold', { start_date: '31/08/2021', increment: '1', weekend: '6,7' }, '"Start Date" must be a date such as 1990-05-17, not "31/08/2021"'],
     ['no start date', { increment: '1', weekend: '6,7' }, '"Start Date" is empty, and Gloop needs it: map a value'],

@@ -164,7 +164,7 @@ const iml = (expression: string) => `{{${expression}}}`;
 const text = (value: string) => JSON.stringify(value);
 
 /** Characters a person writes a phone number with; the Zapier app removes the same ones. */
-const PHONE_PUNCTUATION = '/[\\s\\-.()\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\u2010-\\u2015]/g';
+const PHONE_PUNCTUATION = '/[\\s\\-.()\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\u2010-\\u2015]/g';
 
 /** Gloop's words for the duplicate check's outcomes, as the Zapier app reads them. */
 const VERDICT_EXPRESSION = [
@@ -232,6 +232,8 @@ function expressionOf(field: Field, body: ModuleSpec['body']): string {
   if (body === 'person' && field.key === 'name') return FULL_NAME;
   if (body === 'person' && field.key === 'f_name') return `ifempty(parameters.f_name; ${FULL_NAME})`;
   if (field.key === 'phone') return `replace(parameters.phone; ${PHONE_PUNCTUATION}; "")`;
+  // A web address loses the spaces a copy-paste puts around it: Gloop refuses one with spaces.
+  if (field.key === 'url') return 'trim(parameters.url)';
   // An SMS's numbers in the local form Gloop's SMS service reads: +972 50… is 050….
   if (field.key === 'from' || field.key === 'target') return `replace(replace(parameters.${field.key}; ${PHONE_PUNCTUATION}; ""); /^\\+?972/; "0")`;
   // Gloop's dates are days, but for the moment a timer started; Make's date parameters carry a time.

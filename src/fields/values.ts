@@ -1,6 +1,6 @@
 import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
 import { secretsOf } from '../http/client';
-import { scrub } from '../http/failures';
+import { inSentence, scrub } from '../http/failures';
 import { GLOOP_ID } from '../http/json';
 
 export type BodyValue = string | boolean | number | RequestBody[];
@@ -14,12 +14,25 @@ export interface OutputField {
   type?: 'string' | 'boolean' | 'datetime' | 'number';
 }
 
-const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Unicode's direction controls (Bidi_Control): the marks, embeddings, overrides and isolates screens put around a number. */
+const BIDI_MARKS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'on', 'כן']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'off', 'לא']);
 
-/** A value the app cannot read as its field's type; the reason follows the field's label. */
-class Unreadable extends Error {}
+/** A value the app cannot read as its field's type: why, after the field's label, and what it got. */
+class Unreadable extends Error {
+  constructor(
+    why: string,
+    readonly got?: unknown,
+  ) {
+    super(why);
+  }
+
+  /** The reason with the value it got, which never shows a secret pasted there. */
+  reported(secrets: readonly string[]): string {
+    return this.got === undefined ? this.message : `${this.message}, not ${shown(this.got, secrets)}`;
+  }
+}
 
 /** What a step's input gives: the request body, and the optional values the app could not read. */
 export interface ReadInput {
@@ -36,14 +49,14 @@ export interface ReadInput {
 export function readInput(z: ZObject, fields: readonly PlainInputField[], bundle: Bundle<any>, mustRead: readonly string[]): ReadInput {
   const body: RequestBody = {};
   const leftOut: string[] = [];
+  const secrets = secretsOf(bundle.authData);
   for (const field of fields) {
     try {
       const value = field.children ? linesOf(field.children, bundle.inputData[field.key]) : valueOf(field, bundle.inputData[field.key]);
       if (value !== undefined) body[field.key] = value;
     } catch (error) {
       if (!(error instanceof Unreadable)) throw error;
-      // The value is shown back to help, but a secret pasted into a field never is.
-      const problem = scrub(`"${labelOf(field)}" ${error.message}`, secretsOf(bundle.authData));
+      const problem = `"${labelOf(field)}" ${error.reported(secrets)}`;
       if (mustRead.includes(field.key)) throw invalidInput(z, problem);
       leftOut.push(problem);
     }
@@ -114,7 +127,7 @@ function linesOf(fields: readonly PlainInputField[], raw: unknown): RequestBody[
         const value = valueOf(field, line[field.key]);
         if (value !== undefined) read[field.key] = value;
       } catch (error) {
-        if (error instanceof Unreadable) throw new Unreadable(`line ${index + 1}: "${labelOf(field)}" ${error.message}`);
+        if (error instanceof Unreadable) throw new Unreadable(`line ${index + 1}: "${labelOf(field)}" ${error.message}`, error.got);
         throw error;
       }
     }
@@ -146,7 +159,7 @@ function booleanOf(raw: unknown): boolean {
     if (TRUE_WORDS.has(word)) return true;
     if (FALSE_WORDS.has(word)) return false;
   }
-  throw new Unreadable(`must be yes or no, not ${shown(raw)}`);
+  throw new Unreadable('must be yes or no', raw);
 }
 
 /** Text as the user typed it: nothing trimmed, nothing rewritten. */
@@ -163,14 +176,22 @@ function textOf(raw: unknown): string {
   throw new Unreadable('must be a single value, not a list or an object');
 }
 
+/** A number holds 15 significant digits exactly: with more, Gloop would get another amount than the one typed. */
+const MAX_SIGNIFICANT_DIGITS = 15;
+
 /** Amounts and quantities as digits with a decimal point: `1,234` could be a thousand or one and a bit. */
 function numberOf(text: string): number {
-  if (!/^-?\d{1,15}(\.\d{1,6})?$/.test(text)) throw new Unreadable(`must be a number such as 1234.50, not "${shorten(text)}"`);
+  if (!/^-?\d{1,15}(\.\d{1,6})?$/.test(text)) throw new Unreadable('must be a number such as 1234.50', text);
+  const [whole, fraction = ''] = text.replace('-', '').split('.');
+  const significant = `${whole}${fraction.replace(/0+$/, '')}`.replace(/^0+/, '');
+  if (significant.length > MAX_SIGNIFICANT_DIGITS) {
+    throw new Unreadable(`must be a number of at most ${MAX_SIGNIFICANT_DIGITS} significant digits (more would reach Gloop rounded)`, text);
+  }
   return Number(text);
 }
 
 function integerOf(text: string): number {
-  if (!/^-?\d{1,9}$/.test(text)) throw new Unreadable(`must be a whole number such as 14, not "${shorten(text)}"`);
+  if (!/^-?\d{1,9}$/.test(text)) throw new Unreadable('must be a whole number such as 14', text);
   return Number(text);
 }
 
@@ -178,7 +199,7 @@ function idOf(text: string, raw: unknown): string {
   if (typeof raw === 'number' && !Number.isSafeInteger(raw)) {
     throw new Unreadable('arrived as a number, which loses the digits of a Gloop ID: map the ID as text, as Gloop sends it');
   }
-  if (!GLOOP_ID.test(text)) throw new Unreadable(`must be a Gloop ID (up to 39 digits), not "${shorten(text)}"`);
+  if (!GLOOP_ID.test(text)) throw new Unreadable('must be a Gloop ID (up to 39 digits)', text);
   return text;
 }
 
@@ -186,18 +207,25 @@ function idOf(text: string, raw: unknown): string {
 const INSTANT_KEYS = ['start_time'];
 
 function instantOf(text: string): string {
-  const time = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text) ? Date.parse(text) : Number.NaN;
-  if (Number.isNaN(time)) throw new Unreadable(`must be a date and time such as 2026-12-01T09:30:00+02:00, not "${shorten(text)}"`);
+  const written = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):\d{2}/.exec(text);
+  const time = Date.parse(text);
+  if (written === null || Number.isNaN(time)) throw new Unreadable('must be a date and time such as 2026-12-01T09:30:00+02:00', text);
+  // Date.parse rolls 2026-02-30 into March and 24:00 into the next day: the day and hour as written, in their own offset, must exist.
+  if (!isCalendarDay(written[1]) || Number(written[2]) > 23) throw new Unreadable('must name a day its month has and an hour from 00 to 23', text);
   return new Date(time).toISOString().replace(/\.\d{3}Z/, 'Z');
 }
 
 /** Gloop's date fields are calendar dates: the day as the user's step gave it, without a time. */
 function dateOf(text: string): string {
   const day = /^\d{4}-\d{2}-\d{2}(?=$|[T ])/.exec(text)?.[0];
+  if (day !== undefined && isCalendarDay(day)) return day;
+  throw new Unreadable('must be a date such as 1990-05-17', text);
+}
+
+/** 2021-02-30 parses, and rolls over: only a day that comes back unchanged is real. */
+function isCalendarDay(day: string): boolean {
   const time = Date.parse(`${day}T00:00:00Z`);
-  // 2021-02-30 parses, and rolls over: only a day that comes back unchanged is real.
-  if (day !== undefined && !Number.isNaN(time) && new Date(time).toISOString().startsWith(day)) return day;
-  throw new Unreadable(`must be a date such as 1990-05-17, not "${shorten(text)}"`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
 }
 
 /** Characters as a person counts them: an emoji is one, not two UTF-16 units. */
@@ -213,9 +241,9 @@ export function refuseLongerThan(z: ZObject, fields: readonly PlainInputField[],
   if (length > limit) throw invalidInput(z, `"${field ? labelOf(field) : key}" has ${length} characters and Gloop takes at most ${limit}: ${advice}`);
 }
 
-/** Gloop shortens only a full web address: it certainly refuses anything else. */
+/** Gloop shortens only a full web address, without spaces: the ones around it, a copy-paste's, are dropped before. */
 function webAddressOf(text: string): string {
-  if (!/^https?:\/\/\S+$/i.test(text)) throw new Unreadable(`must start with https://, not "${shorten(text)}"`);
+  if (!/^https?:\/\/\S+$/i.test(text)) throw new Unreadable('must start with https://', text);
   return text;
 }
 
@@ -247,13 +275,14 @@ function labelOf(field: PlainInputField): string {
 }
 
 /** A value as the user would recognise it in a message. */
-function shown(raw: unknown): string {
-  if (typeof raw === 'string') return `"${shorten(raw)}"`;
+function shown(raw: unknown, secrets: readonly string[]): string {
+  if (typeof raw === 'string') return quoted(raw, secrets);
   if (typeof raw === 'object' && raw !== null) return 'a list or an object';
   if (typeof raw === 'number' && !Number.isFinite(raw)) return 'an invalid number';
   return String(raw);
 }
 
-function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+/** A text the user mapped, quoted in a message: secrets out before the cut, so no part of one is left. */
+export function quoted(text: string, secrets: readonly string[]): string {
+  return `"${inSentence(scrub(text, secrets), 60)}"`;
 }

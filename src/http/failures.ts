@@ -94,10 +94,10 @@ export function notDone(z: ZObject, deed: Deed, lost: LostAnswer, absent: string
   return new z.errors.Error(`Gloop did not ${deed.verb} ${deed.what}: ${lost.what}, and ${absent}; replay this run once Gloop is working again.`, lost.code, lost.status);
 }
 
-/** A write whose answer was lost, and nothing could tell whether Gloop did it. */
+/** A write whose answer was lost, and nothing could tell whether Gloop did it; what to look for quotes the user's values. */
 export function mayBeDone(z: ZObject, deed: Deed, lost: LostAnswer, why: string, lookFor: string): Error {
   return new z.errors.Error(
-    `Gloop may have ${deed.done} ${deed.what}: ${lost.what}, and ${why}; look in Gloop for ${lookFor} before you replay this run, or ${deed.replayRisk ?? `it may be ${deed.done} twice`}.`,
+    `Gloop may have ${deed.done} ${deed.what}: ${lost.what}, and ${why}; look in Gloop for ${inSentence(lookFor)} before you replay this run, or ${deed.replayRisk ?? `it may be ${deed.done} twice`}.`,
     'GloopOutcomeUnknown',
     504,
   );
@@ -106,9 +106,23 @@ export function mayBeDone(z: ZObject, deed: Deed, lost: LostAnswer, why: string,
 /** The CRM's own words (Hebrew as sent), from whichever error shape its backend used; secrets removed before the cut. */
 export function crmSaid(body: string, secrets: readonly string[]): string {
   const text = scrub(extractMessage(body), secrets).replace(/\s+/g, ' ').trim();
-  if (text === '') return '';
+  return text === '' ? '' : `: "${inSentence(text, MAX_CRM_MESSAGE_LENGTH)}"`;
+}
+
+/** What would break a sentence, turn its direction or hide in it; the joiners inside emoji and words stay. */
+const UNPRINTABLE = /[\p{Cc}\p{Zl}\p{Zp}\p{Cs}]|(?![\u200c\u200d])\p{Cf}/gu;
+
+/**
+ * Outside text (a user's value, Gloop's words) as a sentence quotes it: cut after `limit`
+ * characters, never inside one, and each unprintable one written as its code (\u202e).
+ */
+export function inSentence(text: string, limit = Number.POSITIVE_INFINITY): string {
   const characters = [...text];
-  return `: "${characters.length > MAX_CRM_MESSAGE_LENGTH ? `${characters.slice(0, MAX_CRM_MESSAGE_LENGTH).join('')}…` : text}"`;
+  const cut = characters.length > limit ? `${characters.slice(0, limit).join('')}…` : text;
+  return cut.replace(UNPRINTABLE, (character) => {
+    const code = character.codePointAt(0)!.toString(16);
+    return code.length > 4 ? `\\u{${code}}` : `\\u${code.padStart(4, '0')}`;
+  });
 }
 
 function extractMessage(body: string): string {
@@ -126,10 +140,36 @@ function extractMessage(body: string): string {
   return parts.length > 0 ? [...new Set(parts)].join(' - ') : body;
 }
 
-/** Removes every secret, in any letter case: a server or a URL parser may change it. */
+/** The fewest characters of a secret in a row that show part of it (a shorter secret, all of it). */
+const SECRET_RUN = 8;
+
+/**
+ * Removes every secret, in any letter case (a server or a URL parser may change it), and every
+ * part of one 8 characters long: a value may hold a secret cut short or mistyped. Each stretch
+ * of them becomes one `:censored:`.
+ */
 export function scrub(text: string, secrets: readonly string[]): string {
-  const patterns = secrets.filter((secret) => secret.length >= 4).map((secret) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return patterns.length === 0 ? text : text.replace(new RegExp(patterns.join('|'), 'gi'), ':censored:');
+  const runs = secrets
+    // The spaces a secret was pasted with are not part of it, and the text's own must stay.
+    .map((secret) => secret.trim())
+    .filter((secret) => secret.length >= 4)
+    .flatMap((secret) => {
+      const length = Math.min(SECRET_RUN, secret.length);
+      return Array.from({ length: secret.length - length + 1 }, (_, start) => secret.slice(start, start + length));
+    })
+    // The longest run first, where a shorter secret starts at the same place.
+    .sort((one, other) => other.length - one.length)
+    .map((run) => run.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (runs.length === 0) return text;
+  const stretches: { start: number; end: number }[] = [];
+  // In a lookahead every run is found, the overlapping ones too.
+  for (const match of text.matchAll(new RegExp(`(?=(${runs.join('|')}))`, 'gi'))) {
+    const last = stretches.at(-1);
+    const end = match.index + match[1].length;
+    if (last !== undefined && match.index <= last.end) last.end = Math.max(last.end, end);
+    else stretches.push({ start: match.index, end });
+  }
+  return stretches.reduceRight((scrubbed, { start, end }) => `${scrubbed.slice(0, start)}:censored:${scrubbed.slice(end)}`, text);
 }
 
 function retryAfterSeconds(header: string | null | undefined): number {

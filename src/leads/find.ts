@@ -1,5 +1,6 @@
 import { defineInputFields, defineSearch, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
-import { bodyFrom, invalidInput } from '../fields/values';
+import { bodyFrom, invalidInput, quoted } from '../fields/values';
+import { secretsOf } from '../http/client';
 import { criteriaFields, criteriaFrom, findOrCreate, resultOutputFields, resultSample, searchGloop } from '../search/leads-and-accounts';
 
 export const findLeadFields = defineInputFields([
@@ -34,7 +35,7 @@ export const findLead = defineSearch({
       const input = bodyFrom(z, findLeadFields, bundle);
       const criteria = criteriaFrom(z, input);
       const lookIn = typeof input.object_type === 'string' ? input.object_type.trim() : 'LEADS';
-      if (lookIn !== 'LEADS' && lookIn !== 'BOTH') throw invalidInput(z, `"Look In" must be "Leads only" or "Leads, then customers", not "${lookIn}"`);
+      if (lookIn !== 'LEADS' && lookIn !== 'BOTH') throw invalidInput(z, `"Look In" must be "Leads only" or "Leads, then customers", not ${quoted(lookIn, secretsOf(bundle.authData))}`);
       const leads = await searchGloop(z, bundle, 'LEADS', criteria, findLeadOutputFields);
       return leads.length > 0 || lookIn === 'LEADS' ? leads : searchGloop(z, bundle, 'ACCOUNTS', criteria, findLeadOutputFields);
     },

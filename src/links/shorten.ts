@@ -4,7 +4,7 @@ import { answeredText, defineWriteAction } from '../records/write-action';
 
 /** A short link's fields, once. Gloop calls the access code `password`; here it is not mistaken for a credential of the connection. */
 export const linkFields = defineInputFields([
-  { key: 'url', label: 'Long URL', required: true, helpText: 'The address to shorten, with its `https://`.' },
+  { key: 'url', label: 'Long URL', required: true, helpText: 'The address to shorten, with its `https://`. Spaces around it are dropped; spaces inside it are refused.' },
   { key: 'custom_alias', label: 'Custom Ending', helpText: 'What the short link ends with, e.g. `spring-sale`. Left blank, Gloop picks one.' },
   { key: 'access_code', label: 'Access Code', helpText: 'Visitors must type it to open the link. Left blank, the link is open.' },
   { key: 'guid', label: 'Add a Generated Identifier', type: 'boolean', helpText: 'Yes adds a generated id to the link, useful to tell apart who filled in a form behind it.' },

@@ -1,7 +1,7 @@
 import { defineCreate, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
-import { callGloop } from '../http/client';
+import { callGloop, secretsOf } from '../http/client';
 import { isRecord } from '../http/failures';
-import { bodyFrom, invalidInput, outputFieldsFrom, requireValues, withEveryKey, type OutputField } from '../fields/values';
+import { bodyFrom, invalidInput, outputFieldsFrom, quoted, requireValues, withEveryKey, type OutputField } from '../fields/values';
 
 /** Plain dates go to Gloop in one format and come back in it, so a Zap maps the result as a date. */
 const DATE_FORMAT = 'YYYY-MM-DD';
@@ -54,7 +54,7 @@ function defineCalculation(spec: Calculation) {
         const body = bodyFrom(z, spec.fields, bundle);
         requireValues(z, spec.fields, body, spec.fields.map((field) => field.key));
         const days = String(body.weekend).replace(/\s/g, '');
-        if (!/^[1-7](,[1-7])*$/.test(days)) throw invalidInput(z, `"Weekend" must be day numbers from 1 (Sunday) to 7 (Saturday) joined by commas, such as 6,7, not "${days}"`);
+        if (!/^[1-7](,[1-7])*$/.test(days)) throw invalidInput(z, `"Weekend" must be day numbers from 1 (Sunday) to 7 (Saturday) joined by commas, such as 6,7, not ${quoted(days, secretsOf(bundle.authData))}`);
         const answer = await callGloop(z, bundle, { method: 'POST', path: spec.path, body: { ...body, weekend: days, date_format: DATE_FORMAT, return_format: DATE_FORMAT } });
         if (typeof answer.date !== 'string' || answer.date === '') throw new z.errors.Error('Gloop answered the date calculation without a date; run this step again later.', 'GloopInvalidResponse', 502);
         const holidays = (Array.isArray(answer.holidays) ? answer.holidays : []).filter(isRecord).map((holiday) => ({ name: plainText(holiday.name), date: plainText(holiday.date) }));

@@ -132,7 +132,7 @@ describe('the Make modules store what the Zapier app stores, for the same input'
     const [documentTemplate] = (await make.runRpc('listSignatureTemplates')) as { value: string }[];
     const steps = [
       ['createTask', 'create_task', 'TASKS', { subject: 'לחזור', owner: DOCUMENTED_USER_ID, status: status.value, due: '2026-12-01T09:00:00.000Z', description: 'שורה\nשנייה', lead_id: leadId }],
-      ['sendSms', 'send_sms', 'SMS', { from: '+972 54-444-4444', target: '052-765-4321', message: 'שלום', lead_id: leadId }],
+      ['sendSms', 'send_sms', 'SMS', { from: '\u061c+972 54-444-4444', target: '052-765-4321', message: 'שלום', lead_id: leadId }],
       ['sendSmsFromTemplate', 'send_sms_template', 'SMS', { from: '0544444444', target: '+972527654321', template_id: template.value, lead_id: leadId }],
       ['createDocumentForSignature', 'create_signature_document', 'DOCUMENTS', { name: 'דנה - הסכם', template_id: documentTemplate.value, by_user: DOCUMENTED_USER_ID, phone: '052-765-4321' }],
     ] as const;
@@ -148,7 +148,7 @@ describe('the Make modules store what the Zapier app stores, for the same input'
     const customer = (await make.runModule('createCustomer', { name: 'רון', status: customerStatus.value })) as { id: string };
     const steps = [
       ['createTicket', 'create_ticket', 'TICKETS', { subject: 'לא מצליח להתחבר', status: status.value, msg: 'שלום', account_id: customer.id, phone: '054-925-5555' }],
-      ['shortenLink', 'shorten_link', 'LINKS', { url: 'https://example.co.il/a?b=1', access_code: '1234', guid: true, description: 'מבצע' }],
+      ['shortenLink', 'shorten_link', 'LINKS', { url: ' https://example.co.il/a?b=1\n', access_code: '1234', guid: true, description: 'מבצע' }],
       ['startTimer', 'start_timer', 'TIMERS', { owner: DOCUMENTED_USER_ID, account_id: customer.id, start_time: '2026-12-01T09:30:00+02:00', comment: 'שיחה' }],
     ] as const;
     await expectSameAsZapier(zap, steps);

@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import nock from 'nock';
-import { App, authData, BASE_URL, perform } from '../helpers/app';
+import { App, authData as signedIn, BASE_URL, perform } from '../helpers/app';
 import { generatedRuns } from '../helpers/generated';
 import { useNock } from '../helpers/nock';
+import { secretShownIn } from '../helpers/secrets';
 
 const { numRuns: RUNS, seed: SEED } = generatedRuns(1000);
 
@@ -13,6 +14,13 @@ const { numRuns: RUNS, seed: SEED } = generatedRuns(1000);
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 const ID = '271917813959131540676117904886673869329';
+/** A client secret longer than the 60 characters a value shown back is cut at. */
+const SECRET = 'Wm4k-Gloop-8fT2qZ7xN1vB6cR3yL9sD0hJ5pA2eU8iO4wK7mQ1tY6gF3nV9bX2zCd';
+const authData = { ...signedIn, client_secret: SECRET };
+/** What no message may show, not even 8 characters of it in a row. */
+const SECRETS = [SECRET, authData.access_token, Buffer.from(`${authData.client_id}:${SECRET}`).toString('base64')];
+/** What would break a message's line, turn its direction or hide in it: no message shows one as it is. */
+const UNPRINTABLE = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]|[^\P{Cf}\u200c\u200d]/u;
 
 /** Values a text field must take: any script, emoji, direction marks, odd spaces, very long text, numbers and booleans. */
 const text = fc.oneof(
@@ -22,6 +30,14 @@ const text = fc.oneof(
   // Template syntax a platform might try to render: it must arrive as typed.
   fc.constantFrom('price is {{ 5 }} NIS', 'Call {{bundle.inputData.phone}}', '{{process.env.HOME}}', '{% if x %}y{% endif %}', '{{', '}}{{}}', '; {{}}'),
   fc.tuple(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 })).map(([before, inside]) => `${before}{{${inside}}}`),
+  // A secret pasted into a field: whole, in capitals, cut short, and across the 60th character.
+  fc
+    .tuple(fc.string({ maxLength: 60 }), fc.constantFrom(...SECRETS, SECRET.toUpperCase(), SECRET.slice(0, 20), SECRET.slice(30)), fc.string({ maxLength: 8 }))
+    .map((parts) => parts.join('')),
+  // Line breaks, NUL, direction overrides and marks, invisible format characters, half a surrogate pair.
+  fc
+    .tuple(fc.string({ maxLength: 8 }), fc.constantFrom('\r\n', '\u0000', '\u0007', '\u202e', '\u061c', '\u2066', '\u2028', '\ufeff', '\u00ad', '\ud83d', '\udc00', '\u{e0041}'), fc.string({ maxLength: 8 }))
+    .map((parts) => parts.join('')),
   fc.string({ unit: 'grapheme', minLength: 3000, maxLength: 5000 }),
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
@@ -40,7 +56,7 @@ const mostly = (plausible: fc.Arbitrary<unknown>) => fc.oneof({ arbitrary: plaus
 const phone = mostly(
   fc.oneof(
     { arbitrary: fc.stringMatching(/^\+?(\d[ ().-]?){7,12}$/), weight: 8 },
-    { arbitrary: fc.constantFrom('\u200f050-123-4567\u200e', '+972 (50) 123-45.67'), weight: 2 },
+    { arbitrary: fc.constantFrom('\u200f050-123-4567\u200e', '+972 (50) 123-45.67', '\u061c050-123-4567', '\u2067+972 50 123 4567\u2069'), weight: 2 },
     { arbitrary: text, weight: 1 },
   ),
 );
@@ -53,9 +69,22 @@ const anyText = mostly(text);
 const amount = mostly(
   fc.oneof(
     { arbitrary: fc.oneof(fc.integer({ min: -1000, max: 1_000_000 }), fc.stringMatching(/^-?\d{1,7}(\.\d{1,2})?$/), fc.constantFrom(' 49.90 ', '1,234', '₪50', '1e3')), weight: 8 },
+    // Around the 15 significant digits a number holds exactly.
+    { arbitrary: fc.oneof(fc.stringMatching(/^-?0?\d{8,15}\.\d{1,6}0?$/), fc.constantFrom('12345678901234.567891', '99999999999.999999', '999999999999999', '1234567890.123450', '0.000001')), weight: 2 },
     { arbitrary: text, weight: 1 },
   ),
 );
+const twoDigits = (figure: number) => String(figure).padStart(2, '0');
+/** A day as a Zap may write it: any of 1 to 31 in any month, the month's last days most often, so some are not on the calendar. */
+const writtenDay = fc
+  .tuple(fc.integer({ min: 1999, max: 2101 }), fc.integer({ min: 1, max: 12 }), fc.oneof(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 28, max: 31 })))
+  .map(([year, month, day]) => `${year}-${twoDigits(month)}-${twoDigits(day)}`);
+/** A moment on such a day, in some offset: hours up to 24 and minutes up to 60, so some are not on the clock. */
+const writtenMoment = fc
+  .tuple(writtenDay, fc.constantFrom('T', ' '), fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 60 }), fc.constantFrom('Z', ':00Z', ':30.250Z', '+03:00', ':00-03:00', ':59+05:30'))
+  .map(([day, separator, hour, minute, rest]) => `${day}${separator}${twoDigits(hour)}:${twoDigits(minute)}${rest}`);
+/** A date field's values: real and impossible days, alone or with a time, and text. */
+const date = (real: fc.Arbitrary<string>) => mostly(fc.oneof({ arbitrary: real, weight: 6 }, { arbitrary: fc.oneof(writtenDay, writtenMoment), weight: 2 }, { arbitrary: text, weight: 1 }));
 
 type Body = Record<string, unknown>;
 interface Operation {
@@ -65,7 +94,7 @@ interface Operation {
   inputs: fc.Arbitrary<Body>;
 }
 
-const fieldsOf = (operation: { operation: object }) => (operation.operation as { inputFields: { key: string; type?: string; dynamic?: string; search?: string }[] }).inputFields;
+const fieldsOf = (operation: { operation: object }) => (operation.operation as { inputFields: { key: string; label?: string; type?: string; dynamic?: string; search?: string }[] }).inputFields;
 function inputsFor(operation: { operation: object }, special: Record<string, fc.Arbitrary<unknown>> = {}, requiredKeys: string[] = []): fc.Arbitrary<Body> {
   const model = Object.fromEntries(
     fieldsOf(operation).map((field) => [field.key, special[field.key] ?? (field.dynamic || field.search ? id : field.type === 'boolean' ? yesNo : field.type === 'number' ? amount : anyText)]),
@@ -124,7 +153,7 @@ const operations: Operation[] = [
     path: '/v2/accounts/create',
     inputs: inputsFor(
       App.creates.create_account,
-      { phone, b_day: mostly(fc.oneof({ arbitrary: fc.date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2030-12-31') }).map((date) => date.toISOString()), weight: 8 }, { arbitrary: text, weight: 1 })) },
+      { phone, b_day: date(fc.date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2030-12-31') }).map((day) => day.toISOString())) },
       ['name', 'status'],
     ),
     run: (inputData) => perform(App.creates.create_account, { authData, inputData }),
@@ -138,11 +167,12 @@ const operations: Operation[] = [
         from: phone,
         target: phone,
         phone,
-        due: mostly(fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString()), text)),
-        start_time: mostly(fc.oneof(fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2099-12-31') }).map((date) => date.toISOString()), text)),
-        url: mostly(fc.oneof({ arbitrary: fc.webUrl(), weight: 5 }, { arbitrary: text, weight: 1 })),
-        start_date: mostly(fc.oneof({ arbitrary: fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2099-12-31') }).map((date) => date.toISOString()), weight: 8 }, { arbitrary: text, weight: 1 })),
-        end_date: mostly(fc.oneof({ arbitrary: fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2099-12-31') }).map((date) => date.toISOString().slice(0, 10)), weight: 8 }, { arbitrary: text, weight: 1 })),
+        due: date(fc.date({ noInvalidDate: true }).map((day) => day.toISOString())),
+        start_time: date(fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2099-12-31') }).map((day) => day.toISOString())),
+        // Spaces pasted around an address go; the address is sent as typed.
+        url: mostly(fc.oneof({ arbitrary: fc.webUrl(), weight: 4 }, { arbitrary: fc.webUrl().map((url) => ` ${url}\n`), weight: 1 }, { arbitrary: text, weight: 1 })),
+        start_date: date(fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2099-12-31') }).map((day) => day.toISOString())),
+        end_date: date(fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2099-12-31') }).map((day) => day.toISOString().slice(0, 10))),
         increment: mostly(fc.oneof({ arbitrary: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }).map(String)), weight: 8 }, { arbitrary: text, weight: 1 })),
         weekend: mostly(fc.oneof({ arbitrary: fc.constantFrom('6,7', '7', '1,7', ' 6, 7 ', '5,6', '6,7', '7', '6,8', 'Friday', '0'), weight: 8 }, { arbitrary: text, weight: 1 })),
       },
@@ -173,7 +203,7 @@ const PERSONS = ['create_lead', 'create_lead_with_duplicate_check', 'create_acco
  * from its code. A value is blank (left out), readable (sent as `value`), or unreadable (left out
  * and reported, or refused where Gloop needs it).
  */
-type Reading = { kind: 'blank' } | { kind: 'readable'; value: string | boolean | number } | { kind: 'unreadable' };
+type Reading = { kind: 'blank' } | { kind: 'readable'; value: string | boolean | number } | { kind: 'unreadable'; why?: string };
 const BLANK: Reading = { kind: 'blank' };
 const UNREADABLE: Reading = { kind: 'unreadable' };
 const YES = ['true', 'yes', 'y', '1', 'on', 'כן'];
@@ -208,29 +238,47 @@ function reading(field: { key: string; type?: string; dynamic?: string; search?:
     if (typeof value === 'number' && !Number.isSafeInteger(value)) return UNREADABLE;
     return /^[1-9]\d{0,38}$/.test(text.trim()) ? { kind: 'readable', value: text.trim() } : UNREADABLE;
   }
-  // JSON has no -0: "-0" arrives as 0, the same amount.
-  if (field.type === 'number') return /^-?\d{1,15}(\.\d{1,6})?$/.test(text.trim()) ? { kind: 'readable', value: Number(text.trim()) + 0 } : UNREADABLE;
+  if (field.type === 'number') {
+    const amount = /^-?(\d{1,15})(?:\.(\d{1,6}))?$/.exec(text.trim());
+    if (!amount) return UNREADABLE;
+    // In millionths, the digits from the first to the last that is not zero.
+    const significant = String(BigInt(`${amount[1]}${(amount[2] ?? '').padEnd(6, '0')}`)).replace(/0+$/, '');
+    if (significant.length > 15) return { kind: 'unreadable', why: 'must be a number of at most 15 significant digits (more would reach Gloop rounded)' };
+    // JSON has no -0: "-0" arrives as 0, the same amount.
+    return { kind: 'readable', value: Number(text.trim()) + 0 };
+  }
   if (field.type === 'integer') return /^-?\d{1,9}$/.test(text.trim()) ? { kind: 'readable', value: Number(text.trim()) } : UNREADABLE;
   // Gloop's weekend is day numbers joined by commas: the spaces people put between them go.
   if (field.key === 'weekend') return { kind: 'readable', value: text.replace(/\s/g, '') };
   if (field.type === 'datetime' && field.key === 'start_time') {
-    const time = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text.trim()) ? Date.parse(text.trim()) : Number.NaN;
-    return Number.isNaN(time) ? UNREADABLE : { kind: 'readable', value: new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+    const written = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):\d{2}/.exec(text.trim());
+    const time = Date.parse(text.trim());
+    if (!written || Number.isNaN(time)) return UNREADABLE;
+    // As written, in its own offset: Date.parse would roll 2026-02-30 and 24:00 over.
+    if (!onCalendar(written[1]) || Number(written[2]) > 23) return { kind: 'unreadable', why: 'must name a day its month has and an hour from 00 to 23' };
+    return { kind: 'readable', value: new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z') };
   }
   if (field.type === 'datetime') {
     const day = text.trim().slice(0, 10);
-    const real = /^\d{4}-\d{2}-\d{2}($|[T ])/.test(text.trim()) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
-    return real ? { kind: 'readable', value: day } : UNREADABLE;
+    return /^\d{4}-\d{2}-\d{2}($|[T ])/.test(text.trim()) && onCalendar(day) ? { kind: 'readable', value: day } : UNREADABLE;
   }
   if (field.key === 'url') return /^https?:\/\/\S+$/i.test(text.trim()) ? { kind: 'readable', value: text.trim() } : UNREADABLE;
   if (['phone', 'from', 'target'].includes(field.key)) {
-    const digits = text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\s\-.()\u2010-\u2015]/g, '');
+    const digits = text.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\s\-.()\u2010-\u2015]/g, '');
     if (!/^\+?\d{3,20}$/.test(digits)) return { kind: 'readable', value: text.trim() };
     // An SMS goes to and from local numbers: +972 50… is 050….
     const international = field.key !== 'phone' ? /^\+?972(\d{8,9})$/.exec(digits) : null;
     return { kind: 'readable', value: international ? `0${international[1]}` : digits };
   }
   return typed;
+}
+
+/** Whether a day written YYYY-MM-DD is on the calendar: months of 28 to 31 days, February's 29th in leap years. */
+function onCalendar(written: string): boolean {
+  const [year, month, day] = written.split('-').map(Number);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
 }
 
 /** What Gloop certainly refuses, so the app must refuse before any request; or nothing. */
@@ -272,6 +320,19 @@ function certainRefusal(operation: Operation, readings: Record<string, Reading>,
   return undefined;
 }
 
+/**
+ * A message that reports what the user mapped: no secret in it, not even in part, nothing that
+ * breaks its line or turns its direction, and each value refused for a reason of its own named
+ * with that reason.
+ */
+function expectReported(message: string, readings: Record<string, Reading>, fields: { key: string; label?: string }[]): void {
+  expect([secretShownIn(message, SECRETS), UNPRINTABLE.exec(message)?.[0]]).toEqual([undefined, undefined]);
+  for (const field of fields) {
+    const read = readings[field.key];
+    if (read.kind === 'unreadable' && read.why !== undefined && message.includes(`"${field.label}" must`)) expect(message).toContain(`"${field.label}" ${read.why}, not "`);
+  }
+}
+
 /** Where each request of a step looks, in order: nothing for a create, which sends one request. */
 function searchedIn(operation: Operation, readings: Record<string, Reading>): (string | undefined)[] {
   if (!isSearch(operation)) return [undefined];
@@ -300,6 +361,7 @@ function expectRequestMatches(operation: Operation, readings: Record<string, Rea
     // Each report opens with its field's label; the user's own text inside it may hold "; " too.
     const opened = [...String(output.left_out).matchAll(/(?:^|; )"([^"]+)" /g)].map((match) => match[1]).filter((label) => fields.map(labelOf).includes(label));
     expect(opened).toEqual(leftOut);
+    expectReported(String(output.left_out), readings, fields);
   }
 }
 
@@ -343,6 +405,7 @@ export function propertyTest(key: string): void {
           expect([code, refusal === undefined ? `unexpected: ${sentence}` : 'expected']).toEqual(['InvalidInput', 'expected']);
           expect(sentence).toMatch(/; fix it in this step's fields\.$/);
           expect(sentence).not.toMatch(/undefined|\[object Object\]|TypeError|NaN/);
+          expectReported(sentence, readings, fields);
           expect(sent).toEqual([]);
           outcomes.refused += 1;
           return;
