@@ -1,7 +1,8 @@
 /**
  * Mutation testing (`npm run mutate`): every mutant of src/ is run against the tests that cover
  * it. Left out for time: the zip build, the browser page, the 500-create load test and the
- * lost-answer tests over real sockets, none of which reaches a line the other tests do not
+ * lost-answer tests over real sockets and the bare-process runs of the compiled dist/, none of
+ * which reaches a line the other tests do not
  * (test/step-deadline.test.ts runs the step's deadline in a second).
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
@@ -20,6 +21,8 @@ export default {
         'test/reliability/load\\.test\\.ts',
         // Waits out the step's real 19-25 s deadlines: minutes for every mutant of the HTTP layer.
         'test/e2e/lost-answers\\.test\\.ts',
+        // Runs the compiled dist/ in child processes, which a mutant of src/ never reaches.
+        'test/e2e/bare-process\\.test\\.ts',
       ],
       setupFilesAfterEnv: ['<rootDir>/test/helpers/under-mutation.ts'],
       // A mutant that leaves a promise pending fails its test here instead of waiting out
