@@ -339,6 +339,13 @@ describe("create_lead tells the lead it sent from an identical one by Gloop's cl
     });
   });
 
+  it('searches for the name and email as Gloop may have stored them, spaces run together and invisible marks gone', async () => {
+    expectCreate(500, '');
+    const searched = expectSearch(200, NOTHING_FOUND);
+    await zapierErrorOf(createWith({ name: ' דנה  לוי\u200f ', phone: '0501234567', email: ' dana@example.co.il ' }));
+    expect(searched).toEqual(['{"name":"דנה לוי","phone":"0501234567","email":"dana@example.co.il","object_type":"LEADS","order_by":"created","order":"desc","limit":10}']);
+  });
+
   it.each([
     ['with its spaces run together', 'דנה  לוי', 'דנה לוי'],
     ['with a direction mark after it', 'דנה לוי\u200f', 'דנה לוי'],

@@ -338,7 +338,7 @@ describe('move_stock', () => {
 
   it.each([
     ['a log without its list', { count: 0 }, 1, "the product's stock log came without its list of movements"],
-    ['a movement like it whose quantity cannot be read', { items: [{ operation: 'OUT', quantity: 'abc', comment: movement.comment, created: stampedAgo(0) }] }, 1, "the product's stock log shows a movement like it whose quantity cannot be read"],
+    ['a movement with this comment whose quantity cannot be read', { items: [{ operation: 'OUT', quantity: 'abc', comment: movement.comment, created: stampedAgo(0) }] }, 1, "the product's stock log shows a movement with this comment since it was sent that it logged otherwise"],
     ['a log longer than five pages', { items: [{ operation: 'IN', quantity: 1, comment: 'x', created: stampedAgo(600_000) }], hasMore: true }, 5, "the product's stock log holds more than 500 movements"],
   ])('after a lost answer and %s: cannot tell, so says to look', async (_case, log, pages, why) => {
     nock(BASE_URL).post('/v2/products/inventory/movment').reply(503, '');
@@ -348,6 +348,42 @@ describe('move_stock', () => {
       code: 'GloopOutcomeUnknown',
       message: `Gloop may have saved the stock movement: it answered HTTP 503, and ${why}, so it could not tell whether the movement was made; look in Gloop for a stock movement of this product with the comment "חשבונית 345 "ספק"" before you replay this run, or it may be saved twice.`,
     });
+  });
+
+  it.each([
+    ['its comment with spaces after it', { operation: 'OUT', quantity: 10, comment: 'חשבונית 345 "ספק"  ' }, 'confirmed'],
+    ['its direction in lower case', { operation: 'out', quantity: 10, comment: movement.comment }, 'confirmed'],
+    ['its quantity as -10 for OUT 10', { operation: 'OUT', quantity: -10, comment: movement.comment }, 'unsure'],
+    ['an unreadable direction', { operation: '?', quantity: 10, comment: movement.comment }, 'unsure'],
+  ])('after a lost answer, a movement logged since with %s', async (_case, entry, verdict) => {
+    nock(BASE_URL).post('/v2/products/inventory/movment').reply(503, '');
+    nock(BASE_URL)
+      .get(`/v2/products/inventory/${PRODUCT}`)
+      .query(true)
+      .reply(200, { items: [{ ...entry, total_before: 4, total_after: -6, created: stampedAgo(0) }], hasMore: false }, gloopDate());
+    const outcome = run('move_stock', movement);
+    if (verdict === 'confirmed') expect(await outcome).toMatchObject({ inventory_after: -6, confirmed_by_search: true });
+    else expect((await zapierErrorOf(outcome)).message).toContain("the product's stock log shows a movement with this comment since it was sent that it logged otherwise");
+  });
+
+  it.each([
+    ['an empty page that says more follow', [{ items: [], hasMore: true }], "the product's stock log came with an empty page that says more follow"],
+  ])('after a lost answer and %s: cannot tell', async (_case, pages, why) => {
+    nock(BASE_URL).post('/v2/products/inventory/movment').reply(503, '');
+    for (const page of pages) nock(BASE_URL).get(`/v2/products/inventory/${PRODUCT}`).query(true).reply(200, page, gloopDate());
+    expect((await zapierErrorOf(run('move_stock', movement))).message).toContain(why);
+  });
+
+  it('after a lost answer, a full page of the log without hasMore is followed by the next', async () => {
+    nock(BASE_URL).post('/v2/products/inventory/movment').reply(503, '');
+    nock(BASE_URL)
+      .get(`/v2/products/inventory/${PRODUCT}`)
+      .query({ offset: '0', limit: '100' })
+      .reply(200, { items: Array.from({ length: 100 }, () => ({ operation: 'IN', quantity: 1, comment: 'x', created: stampedAgo(600_000) })) }, gloopDate())
+      .get(`/v2/products/inventory/${PRODUCT}`)
+      .query({ offset: '100', limit: '100' })
+      .reply(200, { items: [{ operation: 'OUT', quantity: 10, total_before: 4, total_after: -6, comment: movement.comment, created: stampedAgo(0) }] }, gloopDate());
+    expect(await run('move_stock', movement)).toMatchObject({ inventory_after: -6, confirmed_by_search: true });
   });
 
   it('after a lost answer and a log it could not read, says the movement may have been made and what to look for', async () => {

@@ -6,14 +6,14 @@ import { storedSince } from '../src/records/stored-since';
  * came 300 ms later, and Gloop's `Date` header, cut to the second, says 10:00:00 (`aheadMs` on).
  */
 const SENT_AT = Date.UTC(2026, 11, 1, 10, 0, 0, 400);
-const clockAhead = (aheadMs: number) => ({ date: Math.floor((SENT_AT + 300 + aheadMs) / 1000) * 1000, answeredAt: SENT_AT + 300 });
+const clockAhead = (aheadMs: number) => ({ date: Math.floor((SENT_AT + 300 + aheadMs) / 1000) * 1000, askedAt: SENT_AT + 100, answeredAt: SENT_AT + 300 });
 const CLOCK = clockAhead(0);
 const lead = (created: unknown, id = '1') => ({ id, created });
 /** Gloop's stamp of `seconds` after 10:00:00 UTC, as it writes it (to the second, marked Z). */
 const utc = (seconds: number) => new Date(Date.UTC(2026, 11, 1, 10, 0, 0) + seconds * 1000).toISOString().replace('.000Z', 'Z');
 /** The same moment in Israel's wall-clock time marked Z: two hours ahead in December. */
 const israel = (seconds: number) => new Date(Date.UTC(2026, 11, 1, 12, 0, 0) + seconds * 1000).toISOString().replace('.000Z', 'Z');
-const decide = (stamps: unknown[], clock: { date: number; answeredAt: number } | undefined = CLOCK) =>
+const decide = (stamps: unknown[], clock: ReturnType<typeof clockAhead> = CLOCK) =>
   storedSince(
     stamps.map((created, index) => lead(created, String(index + 1))),
     SENT_AT,
@@ -91,7 +91,7 @@ describe('a record stored since the lost request left, by Gloop\'s clock', () =>
 
   it("summer stamps in Israel's time are three hours ahead", () => {
     const sentInJuly = Date.UTC(2026, 6, 1, 10, 0, 0, 400);
-    const july = { date: Date.UTC(2026, 6, 1, 10, 0, 0), answeredAt: sentInJuly + 300 };
+    const july = { date: Date.UTC(2026, 6, 1, 10, 0, 0), askedAt: sentInJuly + 100, answeredAt: sentInJuly + 300 };
     expect(storedSince([lead('2026-07-01T13:00:00Z')], sentInJuly, july, 'lead')).toEqual({ stored: lead('2026-07-01T13:00:00Z') });
     // Read as two hours ahead, it would fall within the hour after Gloop's now.
     expect(storedSince([lead('2026-07-01T12:58:00Z')], sentInJuly, july, 'lead')).toEqual({ absent: true });
@@ -100,7 +100,7 @@ describe('a record stored since the lost request left, by Gloop\'s clock', () =>
   it("a stamp in Israel's time in the hour the clocks went back names two moments: unsure", () => {
     // On 2026-10-25 Israel's clocks went back at 23:00 UTC: 01:35 came at 22:35 and again at 23:35 UTC.
     const sentAt = Date.UTC(2026, 9, 25, 0, 5, 0, 400);
-    const clock = { date: Date.UTC(2026, 9, 25, 0, 5, 0), answeredAt: sentAt + 300 };
+    const clock = { date: Date.UTC(2026, 9, 25, 0, 5, 0), askedAt: sentAt + 100, answeredAt: sentAt + 300 };
     expect(storedSince([lead('2026-10-25T01:35:00Z')], sentAt, clock, 'lead')).toEqual({
       unsure: 'the lead it found carries a time the app cannot read, so it could not tell whether it is this one',
     });
@@ -113,5 +113,37 @@ describe('a record stored since the lost request left, by Gloop\'s clock', () =>
     expect(decide([utc(5400), utc(0)])).toEqual(unsure);
     expect(decide([israel(0), utc(-3)])).toEqual(unsure);
     expect(decide([israel(0), utc(-120)])).toEqual({ stored: lead(israel(0)) });
+  });
+
+  it("another record of the same answer stamped in Israel's time shows the zone for all: an identical one of two hours before is not taken", () => {
+    const other = lead(israel(-300), 'other');
+    expect(storedSince([lead(utc(0))], SENT_AT, CLOCK, 'lead', [other, lead(utc(0))])).toEqual({
+      unsure: "the leads it found carry times that read as Israel's time but one also as just now in UTC, so it could not tell whether one is this one",
+    });
+    expect(storedSince([lead(israel(-7200))], SENT_AT, CLOCK, 'lead', [other])).toEqual({
+      unsure: "the leads it found carry times that read as Israel's time but one also as just now in UTC, so it could not tell whether one is this one",
+    });
+    expect(storedSince([lead(israel(-600))], SENT_AT, CLOCK, 'lead', [other])).toEqual({ absent: true });
+  });
+
+  it('a search whose answer took over two seconds to read cannot place a record stamped since: unsure', () => {
+    // Its Date header came with the headers; its body took ten seconds more.
+    const slow = { ...CLOCK, answeredAt: CLOCK.answeredAt + 10_000 };
+    expect(decide([utc(-8)], slow)).toEqual({ unsure: 'the search answered too slowly to place the identical lead it found against when this one was sent' });
+    expect(decide([utc(-3600)], slow)).toEqual({ absent: true });
+  });
+
+  it('reads a stamp to the millisecond where it has them, a decimal comma too, and Gloop\'s own now to the second', () => {
+    const close = { unsure: 'a search right after found an identical lead stamped so close to when it was sent that it could not tell whether it is this one' };
+    // Gloop's time when the request left is 09:59:59.700 at the earliest.
+    expect(decide(['2026-12-01T09:59:59.500Z'])).toEqual(close);
+    expect(decide(['2026-12-01T09:59:59.800Z'])).toEqual({ stored: lead('2026-12-01T09:59:59.800Z') });
+    expect(decide(['2026-12-01T09:59:59,800Z'])).toEqual({ stored: lead('2026-12-01T09:59:59,800Z') });
+    // Up to two seconds past the Date header's second is still UTC, not Israel's time.
+    expect(decide(['2026-12-01T10:00:02.500Z'])).toEqual({ stored: lead('2026-12-01T10:00:02.500Z') });
+  });
+
+  it('one identical record too close to tell beside an old one: unsure', () => {
+    expect(decide([utc(-4), utc(-3600)])).toEqual({ unsure: 'a search right after found an identical lead stamped so close to when it was sent that it could not tell whether it is this one' });
   });
 });

@@ -69,9 +69,10 @@ export function withAccessToken<B extends Bundle<any>>(bundle: B, accessToken: s
 /** Kept back from a create's own request for the search that confirms it when its answer is lost. */
 const SEARCH_RESERVE_MS = 6_000;
 
-/** Gloop's clock, as one of its answers showed it: its `Date` header, and when (on ours) the answer came. */
+/** Gloop's clock, as one of its answers showed it: its `Date` header, and when (on ours) the request left and its answer was read. */
 export interface GloopClockReading {
   date: number;
+  askedAt: number;
   answeredAt: number;
 }
 
@@ -127,7 +128,7 @@ async function exchange(z: ZObject, bundle: Bundle<any>, call: GloopCall, until:
       status: response.status,
       content: response.content,
       retryAfter: response.getHeader('retry-after') ?? null,
-      clock: Number.isNaN(date) ? undefined : { date, answeredAt: Date.now() },
+      clock: Number.isNaN(date) ? undefined : { date, askedAt: started, answeredAt: Date.now() },
     };
   } catch (error) {
     // core's signal that the session expired: Zapier renews the token and runs this again.

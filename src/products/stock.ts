@@ -4,7 +4,7 @@ import { PAGE_SIZE } from '../dropdowns/paged';
 import { isRecord } from '../http/failures';
 import { refuseLongerThan, type RequestBody } from '../fields/values';
 import { defineWriteAction } from '../records/write-action';
-import { storedSince } from '../records/stored-since';
+import { sameText, storedSince } from '../records/stored-since';
 
 /** A stock movement's fields, once, as Gloop names them. */
 const movementFields = defineInputFields([
@@ -45,14 +45,27 @@ function movementLog(z: ZObject, bundle: Bundle<any>, body: RequestBody): Confir
         if (page === LOG_PAGES) return unsure(`holds more than ${LOG_PAGES * PAGE_SIZE} movements`);
         const read = await askGloop(z, bundle, { method: 'GET', path: `/v2/products/inventory/${String(body.product_id)}`, params: { offset: String(entries.length), limit: String(PAGE_SIZE) } });
         clock ??= read.clock;
-        const items = read.answer.items;
+        const { items, hasMore } = read.answer;
         if (!Array.isArray(items)) return unsure('came without its list of movements');
+        if (items.length === 0 && hasMore === true) return unsure('came with an empty page that says more follow');
         entries.push(...items);
-        if (read.answer.hasMore !== true || items.length === 0) break;
+        // A page as long as asked may be followed by more, unless Gloop says it is the last.
+        if (hasMore !== true && (hasMore === false || items.length < PAGE_SIZE)) break;
       }
-      const alike = entries.filter(isRecord).filter((entry) => entry.operation === body.operation && entry.comment === body.comment);
-      if (alike.some((entry) => stockFigure(entry.quantity) === undefined)) return unsure('shows a movement like it whose quantity cannot be read');
-      const found = storedSince(alike.filter((entry) => stockFigure(entry.quantity) === body.quantity), sentAt, clock, 'stock movement');
+      const logged = entries.filter(isRecord);
+      const sameComment = logged.filter((entry) => sameText(entry.comment, body.comment));
+      const direction = (entry: Record<string, unknown>) => String(entry.operation).trim().toUpperCase();
+      const same = (entry: Record<string, unknown>) => direction(entry) === body.operation && stockFigure(entry.quantity) === body.quantity;
+      const found = storedSince(sameComment.filter(same), sentAt, clock, 'stock movement', logged);
+      // A movement with this comment logged another way (-1 for OUT 1, an unreadable figure or direction) may be this one.
+      const unlike = sameComment.filter((entry) => {
+        const quantity = stockFigure(entry.quantity);
+        const mayBeThisWay = direction(entry) === body.operation || !['IN', 'OUT'].includes(direction(entry));
+        return !same(entry) && mayBeThisWay && (quantity === undefined || Math.abs(quantity) === body.quantity);
+      });
+      if ('absent' in found && !('absent' in storedSince(unlike, sentAt, clock, 'stock movement', logged))) {
+        return unsure('shows a movement with this comment since it was sent that it logged otherwise');
+      }
       // The log names the figures as its entries do; the step outputs them as Gloop's answer names them.
       return 'stored' in found ? { stored: { inventory_before: found.stored.total_before, inventory_after: found.stored.total_after } } : found;
     },

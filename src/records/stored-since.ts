@@ -12,6 +12,11 @@ const DATABASE_AHEAD_MS = 2_000;
  * would double.
  */
 const DATABASE_BEHIND_MS = 60_000;
+/**
+ * A lookup that took longer cannot place Gloop's clock well enough: its `Date` header may have
+ * been written any time before its body ended, which would let an older record pass for new.
+ */
+const SLOWEST_LOOKUP_MS = 2_000;
 /** Gloop writes ISO 8601 date-times; `Date.parse` would also take "12" or "July 15". */
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}([.,]\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -60,7 +65,14 @@ function stampOf(created: unknown): Stamp | undefined {
  * there already. Gloop may stamp `created` in Israel's time marked `Z`: a stamp later than Gloop's
  * own "now" shows it. What the stamps cannot settle is "unsure", never "stored" or "absent".
  */
-export function storedSince(candidates: readonly Record<string, unknown>[], sentAt: number, clock: GloopClockReading | undefined, noun: string): Found {
+export function storedSince(
+  candidates: readonly Record<string, unknown>[],
+  sentAt: number,
+  clock: GloopClockReading | undefined,
+  noun: string,
+  /** Every record of the same answer: any of them may show that Gloop writes Israel's time. */
+  answered: readonly Record<string, unknown>[] = candidates,
+): Found {
   if (candidates.length === 0) return { absent: true };
   if (clock === undefined) return { unsure: `Gloop's answer to the search did not show its clock, so an identical ${noun} it holds could not be told from this one` };
   const unreadable = { unsure: `the ${noun} it found carries a time the app cannot read, so it could not tell whether it is this one` };
@@ -70,7 +82,7 @@ export function storedSince(candidates: readonly Record<string, unknown>[], sent
   const leftAtTheEarliest = sentAt + clock.date - clock.answeredAt;
   const since = (stamp: Stamp) => stamp.at + stamp.within > leftAtTheEarliest;
   const tooCloseToTell = (stamp: Stamp) => !since(stamp) && stamp.at + stamp.within + DATABASE_BEHIND_MS > leftAtTheEarliest;
-  const local = stamps.some((stamp) => stamp.at > gloopNow);
+  const local = [...answered, ...candidates].some((record) => (stampOf(record.created)?.at ?? 0) > gloopNow);
   if (local) {
     // Read as UTC, such a stamp would be of about now: a record two or three hours old, or a clock that mixes zones.
     if (stamps.some((stamp) => stamp.at <= gloopNow && (since(stamp) || tooCloseToTell(stamp)))) {
@@ -85,8 +97,21 @@ export function storedSince(candidates: readonly Record<string, unknown>[], sent
     read.push({ ...stamp, at: instants[0] });
   }
   const stored = candidates.filter((_candidate, index) => since(read[index]));
+  if (stored.length > 0 && clock.answeredAt - clock.askedAt > SLOWEST_LOOKUP_MS) {
+    return { unsure: `the search answered too slowly to place the identical ${noun} it found against when this one was sent` };
+  }
   if (stored.length > 1) return { unsure: `a search right after found ${stored.length} identical ${noun}s stored since it was sent, and cannot tell which is this one` };
   if (stored.length === 1) return { stored: stored[0] };
   if (read.some(tooCloseToTell)) return { unsure: `a search right after found an identical ${noun} stamped so close to when it was sent that it could not tell whether it is this one` };
   return { absent: true };
+}
+
+/** The same text, however Gloop wrote it back: spaces run together, invisible marks gone, any letter case. */
+export function sameText(stored: unknown, sent: unknown): boolean {
+  return typeof stored === 'string' && typeof sent === 'string' && plainText(stored).toLowerCase() === plainText(sent).toLowerCase();
+}
+
+/** Text as Gloop may store it: spaces run together and trimmed, invisible marks gone. */
+export function plainText(text: string): string {
+  return text.replace(/\p{Cf}/gu, '').replace(/\s+/g, ' ').trim();
 }

@@ -4,7 +4,7 @@ import { exchangeCredentials } from '../http/session';
 import { idFrom } from '../http/json';
 import { invalidAnswer, isRecord } from '../http/failures';
 import { invalidInput, withEveryKey, type OutputField, type RequestBody } from '../fields/values';
-import { storedSince } from '../records/stored-since';
+import { plainText, sameText, storedSince } from '../records/stored-since';
 
 /** Gloop's one search endpoint: leads, customers (accounts), or both. */
 export type ObjectType = 'LEADS' | 'ACCOUNTS';
@@ -105,12 +105,6 @@ export function findOrCreate(search: { key: string; noun: string }, create: stri
 /** What the confirming search reads of a record: the keys a Find step outputs. */
 const RECORD_OUTPUT_FIELDS = resultOutputFields('Record');
 
-/** The same text, however Gloop wrote it back: spaces run together, invisible marks gone, any letter case. */
-function sameText(stored: string, sent: string): boolean {
-  const plain = (text: string) => text.replace(/\p{Cf}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
-  return plain(stored) === plain(sent);
-}
-
 /** The same phone number, however Gloop wrote it back: +972 50… and 050… end in the same nine digits; other text as sent (trimmed). */
 function samePhone(sent: string, stored: string): boolean {
   const digits = (text: string) => text.replace(/\D/g, '');
@@ -131,7 +125,8 @@ export function confirmationOf(z: ZObject, bundle: Bundle<any>, objectType: Obje
   return {
     notFound: `a search right after found no such ${noun}`,
     async find(sentAt) {
-      const criteria = { name, ...(phone === undefined ? {} : { phone }), ...(email === undefined ? {} : { email }) };
+      // Asked as Gloop may have stored them, so a name typed with a trailing space still finds its lead.
+      const criteria = { name: plainText(name), ...(phone === undefined ? {} : { phone }), ...(email === undefined ? {} : { email: plainText(email) }) };
       const search = (step: Bundle<any>) => searchRecords(z, step, objectType, criteria, RECORD_OUTPUT_FIELDS);
       // A token that expired since the create was sent: Zapier's renewal would run the whole step,
       // and send the record again; a token of the search's own settles it within this step.
@@ -143,7 +138,7 @@ export function confirmationOf(z: ZObject, bundle: Bundle<any>, objectType: Obje
         (result) =>
           sameText(String(result.name), name) && (phone === undefined || samePhone(phone, String(result.phone))) && (email === undefined || sameText(String(result.email), email)),
       );
-      const found = storedSince(identical, sentAt, clock, noun);
+      const found = storedSince(identical, sentAt, clock, noun, results);
       // Newest first, a full page holds the newest; Gloop not keeping that order could leave this one off.
       return 'absent' in found && full ? { unsure: `a search right after found more ${noun}s than one answer holds, so it could not see them all` } : found;
     },
