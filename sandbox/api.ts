@@ -322,34 +322,46 @@ export class GloopApi {
     return [LEAD_STATUS.new, 'הפעולה הושלמה - הליד נוצר בהצלחה.'];
   }
 
+  /**
+   * As the vendor's example shows: every criterion must match, a phone from the start of the
+   * stored number (`05492` finds 05492, 0549255555 and 05492222222), name and company by part,
+   * email and ID number whole; an empty search finds nothing.
+   */
   private search(request: ApiRequest): ApiResponse {
     const body = this.validated(request.body, SEARCH);
     const criteria = (['name', 'phone', 'email', 'passport', 'company'] as const).filter((key) => typeof body[key] === 'string' && body[key] !== '');
     if (criteria.length === 0) return { status: 200, body: { count: 0, results: [] } };
-    const objectType = body.object_type ?? null;
+    const objectType = body.object_type === '' ? null : (body.object_type ?? null);
     if (objectType !== null && objectType !== 'LEADS' && objectType !== 'ACCOUNTS') throw new ApiError(400, 'ערך לא תקין בשדה object_type');
     if (body.order !== undefined && body.order !== 'asc' && body.order !== 'desc') throw new ApiError(400, 'ערך לא תקין בשדה order');
     if (body.order_by !== undefined && body.order_by !== 'created' && body.order_by !== 'updated') throw new ApiError(400, 'ערך לא תקין בשדה order_by');
     const limit = Math.min(wholeNumber(body.limit === undefined ? null : String(body.limit), DEFAULT_PAGE, 'limit'), MAX_PAGE);
-    const kinds: RecordKind[] = objectType === null ? ['LEADS', 'ACCOUNTS'] : [objectType];
     const matches = (record: StoredRecord) =>
       criteria.every((key) => {
-        const wanted = String(body[key]);
-        const have = String(record.fields[key] ?? '');
-        if (key === 'phone') return phoneKey(have) === phoneKey(wanted);
-        if (key === 'name' || key === 'company') return have.toLowerCase().includes(wanted.toLowerCase());
-        return have.toLowerCase() === wanted.toLowerCase();
+        const wanted = String(body[key]).toLowerCase();
+        const have = String(record.fields[key] ?? '').toLowerCase();
+        if (key === 'phone') return have.startsWith(wanted);
+        if (key === 'name' || key === 'company') return have.includes(wanted);
+        return have === wanted;
       });
-    // records() is newest first; nothing is ever updated, so "updated" orders like "created".
-    const newestFirst = this.store.records().filter((record) => kinds.includes(record.kind) && matches(record));
-    const found = (body.order === 'asc' ? newestFirst.reverse() : newestFirst).slice(0, limit);
+    const found: StoredRecord[] = [];
+    const query = this.store.query({
+      kinds: objectType === null ? ['LEADS', 'ACCOUNTS'] : [objectType],
+      phoneStart: criteria.includes('phone') ? String(body.phone) : undefined,
+      orderBy: body.order_by === 'updated' ? 'updated' : 'created',
+      order: body.order === 'asc' ? 'asc' : 'desc',
+    });
+    for (const record of query) {
+      if (found.length === limit) break;
+      if (matches(record)) found.push(record);
+    }
     const results = found.map((record) => ({
       id: record.id,
       object_type: record.kind,
       created: record.created,
-      updated: record.created,
+      updated: record.updated,
       created_by: 'API',
-      updated_by: 'API',
+      updated_by: record.updated === record.created ? 'API' : 'SANDBOX',
       ...Object.fromEntries(['utm_source', 'utm_campaign', 'name', 'phone', 'email', 'passport', 'company'].map((key) => [key, record.fields[key] ?? null])),
     }));
     return { status: 200, body: { count: results.length, results } };
@@ -550,7 +562,10 @@ export class GloopApi {
   }
 
   private save(kind: RecordKind, raw: string, fields: Body, id = newId()): StoredRecord {
-    const record = { kind, id, created: this.clock.stamp(), raw, fields };
+    const created = this.clock.stamp();
+    // Gloop fixes a +972 number itself: a lead or customer keeps the local form (050…).
+    const person = (kind === 'LEADS' || kind === 'ACCOUNTS') && typeof fields.phone === 'string';
+    const record = { kind, id, created, updated: created, raw, fields: person ? { ...fields, phone: localPhone(String(fields.phone)) } : fields };
     this.store.addRecord(record);
     return record;
   }
@@ -629,6 +644,11 @@ function categoryOf({ id, fields }: StoredRecord): Body {
 /** A list Gloop answers whole, as the first and only page. */
 function onePage(items: Body[], limit: number): ApiResponse {
   return { status: 200, body: { items, hasMore: false, limit, offset: 0, count: items.length } };
+}
+
+/** +972 50-123-4567 → 050-123-4567, +9720501234567 → 0501234567: the rest as it came. */
+function localPhone(phone: string): string {
+  return phone.replace(/^\s*\+972[\s-]*0?/, '0');
 }
 
 /** Phone numbers compare by their digits, with +972 / 972 read as the leading 0, as Gloop does. */

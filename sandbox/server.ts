@@ -116,6 +116,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         const kind = url.searchParams.get('kind') as RecordKind | null;
         return send(response, { status: 200, body: store.records(kind ?? undefined) });
       }
+      if (action === 'POST /__sandbox/touch') {
+        // A person edits the lead or customer in Gloop's screens: it changes, nothing else does.
+        const { id } = JSON.parse(body) as { id?: unknown };
+        const updated = clock.stamp();
+        if (typeof id !== 'string' || !store.touch(['LEADS', 'ACCOUNTS'], id, updated)) return send(response, { status: 404, body: { message: `no lead or customer ${String(id)}` } });
+        return send(response, { status: 200, body: { id, updated } });
+      }
       if (action === 'POST /__sandbox/faults') {
         const { path, times = 1, ...fault } = JSON.parse(body) as Fault & { path: string; times?: number };
         faults.arm(path, fault, times);

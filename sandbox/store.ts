@@ -36,14 +36,35 @@ export interface StoredRecord {
   kind: RecordKind;
   id: string;
   created: string;
+  /** When it last changed: its `created` until a person edits it (`POST /__sandbox/touch`). */
+  updated: string;
   /** The request body exactly as it arrived. */
   raw: string;
   fields: Record<string, unknown>;
 }
 
+/** What Gloop's search asks of the records: their kinds, the start of their phone, and the order. */
+export interface RecordQuery {
+  kinds: RecordKind[];
+  phoneStart?: string;
+  orderBy: 'created' | 'updated';
+  order: 'asc' | 'desc';
+}
+
+/** The first character of a stored phone, indexed so that a search by a phone's start stays quick in a large account. */
+const PHONE = "lower(json_extract(fields, '$.phone'))";
+const PHONE_FIRST = `substr(${PHONE}, 1, 1)`;
+
 export interface Page {
   items: Choice[];
   hasMore: boolean;
+}
+
+const RECORD = 'kind, id, created, updated, raw, fields';
+
+function recordOf(row: unknown): StoredRecord {
+  const { fields, ...rest } = row as Omit<StoredRecord, 'fields'> & { fields: string };
+  return { ...rest, fields: JSON.parse(fields) as Record<string, unknown> };
 }
 
 /** The sandbox's data: a node:sqlite file (or `:memory:`), seeded like a fresh Gloop account. */
@@ -59,8 +80,15 @@ export class Store {
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS choices (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, is_active TEXT NOT NULL, created TEXT);
       CREATE INDEX IF NOT EXISTS choices_by_kind ON choices (kind, seq);
-      CREATE TABLE IF NOT EXISTS records (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL UNIQUE, created TEXT NOT NULL, raw TEXT NOT NULL, fields TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS records (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL UNIQUE, created TEXT NOT NULL, raw TEXT NOT NULL, fields TEXT NOT NULL, updated TEXT);
       CREATE TABLE IF NOT EXISTS tokens (token TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+    `);
+    // A database made before records kept their own `updated`.
+    const columns = this.db.prepare('PRAGMA table_info(records)').all() as { name: string }[];
+    if (!columns.some((column) => column.name === 'updated')) this.db.exec('ALTER TABLE records ADD COLUMN updated TEXT; UPDATE records SET updated = created;');
+    this.db.exec(`
+      CREATE INDEX IF NOT EXISTS records_by_phone_created ON records (kind, ${PHONE_FIRST}, created);
+      CREATE INDEX IF NOT EXISTS records_by_phone_updated ON records (kind, ${PHONE_FIRST}, updated);
     `);
     this.seed();
   }
@@ -120,18 +148,44 @@ export class Store {
 
   addRecord(record: StoredRecord): void {
     this.db
-      .prepare('INSERT INTO records (kind, id, created, raw, fields) VALUES (?, ?, ?, ?, ?)')
-      .run(record.kind, record.id, record.created, record.raw, JSON.stringify(record.fields));
+      .prepare('INSERT INTO records (kind, id, created, updated, raw, fields) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(record.kind, record.id, record.created, record.updated, record.raw, JSON.stringify(record.fields));
+  }
+
+  /** Many records in one transaction: an account of 100,000 leads for the benchmarks. */
+  addRecords(records: Iterable<StoredRecord>): void {
+    this.db.exec('BEGIN');
+    try {
+      for (const record of records) this.addRecord(record);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   /** Newest first. */
   records(kind?: RecordKind): StoredRecord[] {
-    const rows = (
-      kind
-        ? this.db.prepare('SELECT kind, id, created, raw, fields FROM records WHERE kind = ? ORDER BY seq DESC').all(kind)
-        : this.db.prepare('SELECT kind, id, created, raw, fields FROM records ORDER BY seq DESC').all()
-    ) as unknown as (Omit<StoredRecord, 'fields'> & { fields: string })[];
-    return rows.map((row) => ({ ...row, fields: JSON.parse(row.fields) as Record<string, unknown> }));
+    const rows = kind ? this.db.prepare(`SELECT ${RECORD} FROM records WHERE kind = ? ORDER BY seq DESC`).all(kind) : this.db.prepare(`SELECT ${RECORD} FROM records ORDER BY seq DESC`).all();
+    return rows.map(recordOf);
+  }
+
+  /** The records a search matches, in its order, read one at a time so a search can stop at its limit. */
+  *query({ kinds, phoneStart, orderBy, order }: RecordQuery): Generator<StoredRecord> {
+    const byPhone = phoneStart === undefined ? '' : ` AND ${PHONE_FIRST} = ? AND ${PHONE} LIKE ? ESCAPE '!'`;
+    const direction = order === 'asc' ? 'ASC' : 'DESC';
+    const statement = this.db.prepare(
+      `SELECT ${RECORD} FROM records WHERE kind IN (${kinds.map(() => '?').join(', ')})${byPhone} ORDER BY ${orderBy === 'updated' ? 'updated' : 'created'} ${direction}, seq ${direction}`,
+    );
+    const start = phoneStart?.toLowerCase() ?? '';
+    const phone = phoneStart === undefined ? [] : [start.slice(0, 1), `${start.replace(/[!%_]/g, '!$&')}%`];
+    for (const row of statement.iterate(...kinds, ...phone)) yield recordOf(row);
+  }
+
+  /** A person changed the record in Gloop's screens: only its `updated` moves. */
+  touch(kinds: RecordKind[], id: string, updated: string): boolean {
+    const { changes } = this.db.prepare(`UPDATE records SET updated = ? WHERE id = ? AND kind IN (${kinds.map(() => '?').join(', ')})`).run(updated, id, ...kinds);
+    return Number(changes) > 0;
   }
 
   /** A record's fields after a change (a timer stopped): the record keeps its place and its raw body. */

@@ -1,6 +1,7 @@
 import App from '../src';
 import { ALLOW_LOCAL_SANDBOX_ENV } from '../src/http/domain';
 import { sandboxOptionsFromEnv, startSandbox } from '../sandbox/server';
+import { LocalPoller } from './local-poller';
 import { LocalZap } from './local-zap';
 
 interface Choice {
@@ -23,7 +24,8 @@ const SAMPLE_LEAD = {
 
 /**
  * The main job, end to end on the built-in sandbox: connect, fill both dropdowns, create a lead
- * through the app's own create_lead and read it back; then the lead's journey: a task for its
+ * through the app's own create_lead and read it back, and see the New Lead trigger fire for it
+ * once, polled as Zapier polls; then the lead's journey: a task for its
  * owner, a welcome SMS from a template, a document for signature; then the lead's order: a
  * product, the sale with its line (the amounts worked out by the app), the stock moved out.
  * `--keep-running` leaves the sandbox up.
@@ -44,11 +46,16 @@ async function main(argv: string[]): Promise<void> {
     const owner = users[0];
     const status = statuses.find((choice) => choice.name.includes('בטיפול')) ?? statuses[0];
 
+    // A Zap on New Lead, turned on before the lead arrives: its first poll only records what exists.
+    const newLeads = new LocalPoller(zap, App.triggers.new_lead);
+    await newLeads.poll();
     const lead = await zap.run<Record<string, string>>('creates.create_lead.operation.perform', {
       inputData: { ...SAMPLE_LEAD, owner: owner.id, lead_status: status.id },
     });
     const stored = sandbox.store.records('LEADS').find((record) => record.id === lead.id);
     if (!stored) throw new Error(`the app reported lead ${lead.id} created, but the sandbox has no such lead`);
+    const fired = [...(await newLeads.poll()), ...(await newLeads.poll())];
+    if (fired.length !== 1 || fired[0].id !== lead.id) throw new Error(`New Lead fired ${fired.length} times in two polls after the lead was created, not once for lead ${lead.id}`);
 
     const create = (key: string, inputData: Record<string, unknown>) => zap.run<Record<string, string>>(`creates.${key}.operation.perform`, { inputData: inputData as never });
     const [taskStatus] = await allPages(zap, 'triggers.task_status_list.operation.perform');
@@ -86,6 +93,7 @@ async function main(argv: string[]): Promise<void> {
         `  lead created     : ${lead.id}`,
         `  CRM's message    : ${lead.message}`,
         `  stored in Gloop  : ${JSON.stringify(stored.fields)}`,
+        `  New Lead trigger : fired once for ${String(fired[0].id)} (${String(fired[0].name)}, ${String(fired[0].phone)}) in two polls after the create`,
         `  task for owner   : ${task.id} (${task.message})`,
         `  SMS from template: ${sms.shipment_id}: ${String(sent.fields.message)}`,
         `  for signature    : ${document.id}, signing URL ${document.document}`,

@@ -1,6 +1,7 @@
 import { defineApp, version as platformVersion } from 'zapier-platform-core';
 import { version } from '../package.json';
 import { createAccount } from './accounts/create';
+import { newCustomer, updatedCustomer } from './accounts/triggers';
 import { findCustomer, findOrCreateCustomer } from './accounts/find';
 import { authentication } from './authentication';
 import {
@@ -26,10 +27,12 @@ import { shortenLink } from './links/shorten';
 import { createLead } from './leads/create';
 import { createLeadWithDuplicateCheck } from './leads/create-with-duplicate-check';
 import { findLead, findOrCreateLead } from './leads/find';
+import { newLead, updatedLead } from './leads/triggers';
 import { createNote } from './notes/create';
 import { createProduct, createProductCategory } from './products/create';
 import { findProduct } from './products/find';
 import { moveStock } from './products/stock';
+import { newProduct } from './products/triggers';
 import { createSale } from './sales/create';
 import { createSignatureDocument } from './signatures/create';
 import { sendSmsAction, sendSmsTemplateAction } from './sms/send';
@@ -60,6 +63,11 @@ export default defineApp({
     [saleStatusList.key]: saleStatusList,
     [productList.key]: productList,
     [productCategoryList.key]: productCategoryList,
+    [newLead.key]: newLead,
+    [updatedLead.key]: updatedLead,
+    [newCustomer.key]: newCustomer,
+    [updatedCustomer.key]: updatedCustomer,
+    [newProduct.key]: newProduct,
   },
   searches: {
     [findLead.key]: findLead,

@@ -8,8 +8,10 @@ describe('app definition', () => {
     expect(results).toEqual([]);
   });
 
-  it('keeps the dropdown triggers hidden and every operation documented', () => {
-    for (const trigger of Object.values(App.triggers)) expect(trigger.display.hidden).toBe(true);
+  it('keeps the dropdown triggers hidden, shows the five that start a Zap, and documents every operation', () => {
+    const shown = Object.values(App.triggers).filter((trigger) => !trigger.display.hidden);
+    expect(shown.map((trigger) => trigger.key)).toEqual(['new_lead', 'updated_lead', 'new_customer', 'updated_customer', 'new_product']);
+    for (const trigger of Object.values(App.triggers)) expect([trigger.key, trigger.display.hidden === true]).toEqual([trigger.key, trigger.key.endsWith('_list')]);
     for (const operation of [...Object.values(App.triggers), ...Object.values(App.creates)]) {
       expect(operation.display.description).toMatch(/^.{20,}$/);
     }

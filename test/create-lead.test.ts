@@ -165,13 +165,13 @@ describe('create_lead sends what it cannot read as Gloop would take it', () => {
 });
 
 /** Answers the confirming search after a lost answer, and keeps the body Gloop received. */
-function expectSearch(status: number, answer: object, headers: Record<string, () => string> = gloopDate()): string[] {
+function expectSearch(status: number, answer: object | (() => object), headers: Record<string, () => string> = gloopDate()): string[] {
   const received: string[] = [];
   nock(BASE_URL)
     .post('/v2/search/leadsAndAccounts')
     .reply(function (_uri, body) {
       received.push(JSON.stringify(body));
-      return [status, answer, headers];
+      return [status, typeof answer === 'function' ? answer() : answer, headers];
     });
   return received;
 }
@@ -239,7 +239,7 @@ describe('create_lead answers', () => {
 
   it('takes a lead Gloop stored without the spaces around the name and email it was sent', async () => {
     expectCreate(500, '');
-    expectSearch(200, { count: 1, results: [{ id: LEAD_ID, object_type: 'LEADS', created: new Date().toISOString(), name: 'דנה', phone: '0501234567', email: 'dana@example.co.il' }] });
+    expectSearch(200, () => ({ count: 1, results: [{ id: LEAD_ID, object_type: 'LEADS', created: new Date().toISOString(), name: 'דנה', phone: '0501234567', email: 'dana@example.co.il' }] }));
     expect(await createWith({ name: ' דנה ', phone: '0501234567', email: ' dana@example.co.il ' })).toMatchObject({ id: LEAD_ID, confirmed_by_search: true });
   });
 

@@ -79,7 +79,7 @@ describe('create_lead_with_duplicate_check', () => {
 
   it('after a lost answer, reports the lead the search finds, without a verdict it cannot know', async () => {
     nock(BASE_URL).post('/v2/leads/intelligent').replyWithError(connectionLost());
-    capturePost('/v2/search/leadsAndAccounts', 200, { count: 1, results: [{ id: LEAD_ID, object_type: 'LEADS', created: new Date().toISOString(), name: 'A', phone: '0501234567' }] }, gloopDate());
+    capturePost('/v2/search/leadsAndAccounts', 200, () => ({ count: 1, results: [{ id: LEAD_ID, object_type: 'LEADS', created: new Date().toISOString(), name: 'A', phone: '0501234567' }] }), gloopDate());
     expect(await run('create_lead_with_duplicate_check', { name: 'A', phone: '0501234567' })).toMatchObject({ id: LEAD_ID, verdict: 'unknown', is_known: false, confirmed_by_search: true });
   });
 });
@@ -104,10 +104,10 @@ function searches(...answers: (string | object)[]): string[] {
 const searchBody = (criteria: string, type: string) => `{${criteria},"object_type":"${type}","order_by":"created","order":"desc","limit":10}`;
 
 describe('find_lead', () => {
-  it('searches leads only, newest first, and returns every key with ids as strings', async () => {
+  it('searches leads only, newest first, for a +972 number as Gloop stores it, and returns every key with ids as strings', async () => {
     const received = searches(RESULT('LEADS'));
     const found = await find({ phone: '+972 50-123-4567' });
-    expect(received).toEqual([searchBody('"phone":"+972501234567"', 'LEADS')]);
+    expect(received).toEqual([searchBody('"phone":"0501234567"', 'LEADS')]);
     expect(found).toEqual([
       {
         id: LEAD_ID,

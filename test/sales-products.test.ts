@@ -276,7 +276,7 @@ describe('move_stock', () => {
     nock(BASE_URL).post('/v2/products/inventory/movment').reply(502, '<html>Bad Gateway</html>');
     nock(BASE_URL)
       .get(`/v2/products/inventory/${PRODUCT}`).query({ offset: '0', limit: '100' })
-      .reply(200, { items: [{ id: '42', operation: 'OUT', quantity: '10', comment: movement.comment, created: new Date().toISOString() }] }, gloopDate());
+      .reply(200, () => ({ items: [{ id: '42', operation: 'OUT', quantity: '10', comment: movement.comment, created: new Date().toISOString() }] }), gloopDate());
     expect(await run('move_stock', movement)).toEqual({ ...movement, quantity: 10, inventory_before: '', inventory_after: '', message: '', confirmed_by_search: true });
   });
 

@@ -52,4 +52,21 @@ describe('a step that runs out of time', () => {
       timedOut('Gloop did not answer within 5 seconds; replay this run once Gloop is reachable.'),
     );
   });
+
+  it('a product list too slow to read whole within the poll: one clear sentence, not a timeout of a page', async () => {
+    mockStep.deadlineMs = 6_000;
+    const page = { items: Array.from({ length: 100 }, (_unused, n) => ({ id: `2719312934675439097844298867938433${String(n).padStart(5, '0')}`, name: 'TV', created: '2026-01-01T00:00:00Z' })), hasMore: true };
+    nock(BASE_URL).get('/v2/products/').query(true).times(3).delay(600).reply(200, page);
+    const error = await zapierErrorOf(appTester((App.triggers.new_product.operation as { perform: never }).perform, { authData }));
+    expect(error).toMatchObject({
+      name: 'AppError',
+      code: 'TooManyToPoll',
+      // The pages read depend on this machine's pace; the sentence does not.
+      message: expect.stringMatching(
+        /^Gloop's list of products is longer than one poll can read \((100 read in 1 page|200 read in 2 pages) before the poll ran out of time, more to come\), and Gloop lists them in no order that would let a poll read only the newest; this trigger cannot watch this account\.$/,
+      ),
+    });
+    // The pages it had no time to ask for.
+    nock.cleanAll();
+  });
 });

@@ -38,18 +38,23 @@ describe('the working-days utilities', () => {
     expect(output).toMatchObject({ days_total_working_days: 11, days_total_holidays: 0, holidays: [] });
   });
 
-  it('read the counts Gloop sends as text, and leave blank what is not a count or a name', async () => {
+  it('read the counts Gloop sends as text, leave out what is not a count, and leave blank what is not a name', async () => {
     capturePost('/v2/workingDays/addWorkingDays', 200, { date: '2021-09-22', days_total_holidays: '14', days_total_weekends: 'four', holidays: [{ name: 7, date: '2021-09-09' }, 'x'] });
-    expect(await run('add_working_days', { start_date: '2021-08-31', increment: '14', weekend: '6,7' })).toMatchObject({
-      days_total_holidays: 14,
-      days_total_weekends: '',
-      holidays: [{ name: '', date: '2021-09-09' }],
-    });
+    const output = await run('add_working_days', { start_date: '2021-08-31', increment: '14', weekend: '6,7' });
+    expect(output).toMatchObject({ days_total_holidays: 14, holidays: [{ name: '', date: '2021-09-09' }] });
+    expect(output).not.toHaveProperty('days_total_weekends');
   });
 
-  it.each([['4 days'], ['about 4'], ['-4'], ['4.5']])('leave blank a count Gloop sends as %j', async (count) => {
+  it('add weekdays: the weekends Gloop skipped, and no holiday figure, as Gloop names none for weekdays', async () => {
+    capturePost('/v2/workingDays/addWeekDays', 200, { date: '2021-09-18', days_total_weekends: 4, result_weekends: [] });
+    expect(await run('add_week_days', { start_date: '2021-08-31', increment: '14', weekend: '6,7' })).toEqual({ date: '2021-09-18', start_date: '2021-08-31', increment: 14, weekend: '6,7', days_total_weekends: 4 });
+  });
+
+  it.each([['4 days'], ['about 4'], ['-4'], ['4.5']])('leave out a count Gloop sends as %j', async (count) => {
     capturePost('/v2/workingDays/addWorkingDays', 200, { date: '2021-09-22', days_total_holidays: count, days_total_weekends: 4 });
-    expect(await run('add_working_days', { start_date: '2021-08-31', increment: '14', weekend: '6,7' })).toMatchObject({ days_total_holidays: '', days_total_weekends: 4 });
+    const output = await run('add_working_days', { start_date: '2021-08-31', increment: '14', weekend: '6,7' });
+    expect(output).toMatchObject({ days_total_weekends: 4 });
+    expect(output).not.toHaveProperty('days_total_holidays');
   });
 
   it.each([

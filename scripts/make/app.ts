@@ -1,5 +1,6 @@
 import type { PlainInputField } from 'zapier-platform-core';
 import App from '../../src';
+import { PLUS_972 } from '../../src/fields/values';
 
 /**
  * The Make custom app, derived from the Zapier app's own definitions: every module's parameters
@@ -231,6 +232,8 @@ const FULL_NAME = 'ifempty(parameters.name; trim(ifempty(parameters.f_name; "") 
 function expressionOf(field: Field, body: ModuleSpec['body']): string {
   if (body === 'person' && field.key === 'name') return FULL_NAME;
   if (body === 'person' && field.key === 'f_name') return `ifempty(parameters.f_name; ${FULL_NAME})`;
+  // A search matches a phone from the start as Gloop stores it: a +972 number in its local form.
+  if (field.key === 'phone' && (body === 'search-leads' || body === 'search-customers')) return `replace(replace(parameters.phone; ${PHONE_PUNCTUATION}; ""); /${PLUS_972.source}/; "0$1")`;
   if (field.key === 'phone') return `replace(parameters.phone; ${PHONE_PUNCTUATION}; "")`;
   // A web address loses the spaces a copy-paste puts around it: Gloop refuses one with spaces.
   if (field.key === 'url') return 'trim(parameters.url)';

@@ -1,6 +1,7 @@
 import { idFrom } from '../http/json';
 import { defineWriteAction } from '../records/write-action';
 import { confirmationOf, lookForPerson } from '../search/leads-and-accounts';
+import { customerResource } from './resource';
 import { accountFieldGroups, accountFields } from './fields';
 
 export const createAccount = defineWriteAction({
@@ -12,7 +13,7 @@ export const createAccount = defineWriteAction({
   fields: accountFields,
   fieldGroups: accountFieldGroups,
   personNamed: 'customer',
-  confirm: (z, bundle, body) => confirmationOf(z, bundle, 'ACCOUNTS', body),
+  confirm: (z, bundle, body) => confirmationOf(z, bundle, customerResource, body),
   lookFor: lookForPerson,
   answered: [
     { key: 'id', label: 'Customer ID' },

@@ -1,9 +1,9 @@
 import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import { bodyFrom } from '../fields/values';
-import { criteriaFields, criteriaFrom, findOrCreate, resultOutputFields, resultSample, searchGloop } from '../search/leads-and-accounts';
+import { criteriaFields, criteriaFrom, findOrCreate, searchGloop } from '../search/leads-and-accounts';
+import { customerResource } from './resource';
 
 const findCustomerFields = criteriaFields('customer');
-const findCustomerOutputFields = resultOutputFields('Customer');
 
 export const findCustomer = defineSearch({
   key: 'find_customer',
@@ -14,10 +14,9 @@ export const findCustomer = defineSearch({
   },
   operation: {
     inputFields: findCustomerFields,
-    perform: async (z: ZObject, bundle: Bundle) =>
-      searchGloop(z, bundle, 'ACCOUNTS', criteriaFrom(z, bodyFrom(z, findCustomerFields, bundle)), findCustomerOutputFields),
-    sample: { id: '318470115526385338148997581651340149330', object_type: 'ACCOUNTS', ...resultSample, name: 'רון לוי', phone: '0541112233' },
-    outputFields: findCustomerOutputFields,
+    perform: async (z: ZObject, bundle: Bundle) => searchGloop(z, bundle, customerResource, criteriaFrom(z, bodyFrom(z, findCustomerFields, bundle))),
+    sample: customerResource.sample,
+    outputFields: customerResource.outputFields,
   },
 });
 

@@ -12,6 +12,8 @@ export interface OutputField {
   key: string;
   label: string;
   type?: 'string' | 'boolean' | 'datetime' | 'number';
+  /** Part of what Zapier deduplicates a trigger's results on (the `id` alone when none is). */
+  primary?: boolean;
 }
 
 /** Unicode's direction controls (Bidi_Control): the marks, embeddings, overrides and isolates screens put around a number. */
@@ -249,6 +251,27 @@ function webAddressOf(text: string): string {
 
 /** The numbers of an SMS: Gloop's SMS endpoint reads only local ones (05…), not +972. */
 const SMS_NUMBER_KEYS = ['from', 'target'];
+
+/** A +972 number, with the 0 some write after the country code; Gloop stores it as 0 and the national number. */
+export const PLUS_972 = /^\+9720?(\d{8,9})$/;
+
+/**
+ * A phone as Gloop stores it, which its search matches from the start: Gloop turns a number that
+ * arrives with +972 into the local one (050…) when it saves it, so a search for +972 50… would
+ * find nothing. A number without the + is stored as sent. Undefined when the app cannot tell:
+ * +972 with words (`+972 50 123 4567 ext 5`) or with a national number of another length.
+ */
+export function storedPhone(phone: string): string | undefined {
+  if (!phone.startsWith('+972')) return phone;
+  const international = PLUS_972.exec(phone);
+  return international ? `0${international[1]}` : undefined;
+}
+
+/** The same phone number, however Gloop wrote it back: +972 2…, 02… and 2… are one number; other text as sent (trimmed). */
+export function samePhone(sent: string, stored: string): boolean {
+  const national = (text: string) => text.replace(/\D/g, '').replace(/^972/, '').replace(/^0/, '');
+  return /\d{8}/.test(sent.replace(/\D/g, '')) ? national(stored) === national(sent) : stored.trim() === sent.trim();
+}
 
 function localPhoneOf(phone: string): string {
   const compact = phoneOf(phone);

@@ -1,6 +1,7 @@
 import { idFrom } from '../http/json';
 import { defineWriteAction } from '../records/write-action';
 import { confirmationOf, lookForPerson } from '../search/leads-and-accounts';
+import { leadResource } from './resource';
 import { leadFieldGroups, leadFields } from './fields';
 
 export const leadSample = {
@@ -18,7 +19,7 @@ export const leadSample = {
 export const leadCreate = {
   noun: 'Lead',
   personNamed: 'lead',
-  confirm: (z, bundle, body) => confirmationOf(z, bundle, 'LEADS', body),
+  confirm: (z, bundle, body) => confirmationOf(z, bundle, leadResource, body),
   lookFor: lookForPerson,
 } as const satisfies Partial<Parameters<typeof defineWriteAction>[0]>;
 

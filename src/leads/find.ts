@@ -1,7 +1,9 @@
 import { defineInputFields, defineSearch, type Bundle, type InferInputData, type ZObject } from 'zapier-platform-core';
+import { customerResource } from '../accounts/resource';
 import { bodyFrom, invalidInput, quoted } from '../fields/values';
 import { secretsOf } from '../http/client';
-import { criteriaFields, criteriaFrom, findOrCreate, resultOutputFields, resultSample, searchGloop } from '../search/leads-and-accounts';
+import { criteriaFields, criteriaFrom, findOrCreate, searchGloop } from '../search/leads-and-accounts';
+import { leadResource } from './resource';
 
 export const findLeadFields = defineInputFields([
   ...criteriaFields('lead'),
@@ -20,8 +22,6 @@ export const findLeadFields = defineInputFields([
 
 type FindLeadInput = InferInputData<typeof findLeadFields>;
 
-const findLeadOutputFields = resultOutputFields('Lead');
-
 export const findLead = defineSearch({
   key: 'find_lead',
   noun: 'Lead',
@@ -36,11 +36,11 @@ export const findLead = defineSearch({
       const criteria = criteriaFrom(z, input);
       const lookIn = typeof input.object_type === 'string' ? input.object_type.trim() : 'LEADS';
       if (lookIn !== 'LEADS' && lookIn !== 'BOTH') throw invalidInput(z, `"Look In" must be "Leads only" or "Leads, then customers", not ${quoted(lookIn, secretsOf(bundle.authData))}`);
-      const leads = await searchGloop(z, bundle, 'LEADS', criteria, findLeadOutputFields);
-      return leads.length > 0 || lookIn === 'LEADS' ? leads : searchGloop(z, bundle, 'ACCOUNTS', criteria, findLeadOutputFields);
+      const leads = await searchGloop(z, bundle, leadResource, criteria);
+      return leads.length > 0 || lookIn === 'LEADS' ? leads : searchGloop(z, bundle, customerResource, criteria);
     },
-    sample: { id: '271917813959131540676117904886673869329', object_type: 'LEADS', ...resultSample },
-    outputFields: findLeadOutputFields,
+    sample: leadResource.sample,
+    outputFields: leadResource.outputFields,
   },
 });
 

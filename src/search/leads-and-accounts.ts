@@ -3,7 +3,8 @@ import { askGloop, withAccessToken, type Confirmation } from '../http/client';
 import { exchangeCredentials } from '../http/session';
 import { idFrom } from '../http/json';
 import { invalidAnswer, isRecord } from '../http/failures';
-import { invalidInput, withEveryKey, type OutputField, type RequestBody } from '../fields/values';
+import { invalidInput, samePhone, storedPhone, withEveryKey, type OutputField, type RequestBody } from '../fields/values';
+import type { Resource } from '../records/resource';
 import { plainText, sameText, storedSince } from '../records/stored-since';
 
 /** Gloop's one search endpoint: leads, customers (accounts), or both. */
@@ -42,9 +43,13 @@ export function resultOutputFields(noun: string): OutputField[] {
   ];
 }
 
-export const resultSample = {
-  name: 'ישראל ישראלי',
-  phone: '0501234567',
+/** A lead or a customer as Gloop's search shows one: its outputs, its sample, its kind. */
+export interface PersonResource extends Resource {
+  objectType: ObjectType;
+}
+
+/** What Gloop's search shows of a person, as its example does; each kind gives its own id, name and phone. */
+const PERSON_SAMPLE = {
   email: 'israel@example.co.il',
   company: '',
   passport: '',
@@ -56,36 +61,64 @@ export const resultSample = {
   updated_by: 'API',
 };
 
+export function personResource(objectType: ObjectType, noun: string, sample: { id: string; name: string; phone: string }): PersonResource {
+  const outputFields = resultOutputFields(noun);
+  return {
+    noun,
+    objectType,
+    outputFields,
+    sample: { id: sample.id, object_type: objectType, name: sample.name, phone: sample.phone, ...PERSON_SAMPLE },
+    recordOf(item) {
+      const id = idFrom(item.id);
+      // Gloop was asked for one kind; a result of another kind or without an id cannot be used.
+      if (id === undefined || (item.object_type !== undefined && item.object_type !== objectType)) return undefined;
+      const values = Object.fromEntries(outputFields.map(({ key }) => [key, textOf(item[key])]));
+      return withEveryKey(outputFields, { ...values, id, object_type: objectType });
+    },
+  };
+}
+
 /** The search criteria a step's input gives, refused before any request when there are none. */
 export function criteriaFrom(z: ZObject, body: RequestBody): RequestBody {
   const criteria = Object.fromEntries(Object.entries(body).filter(([key]) => CRITERIA.includes(key)));
   if (Object.keys(criteria).length === 0) {
     throw invalidInput(z, 'Fill at least one of Phone, Email, Name, Company or ID Number: Gloop finds nothing for an empty search');
   }
-  return criteria;
+  // A +972 number written with words: Gloop's own fix most likely makes it 0 and the rest as written.
+  return typeof criteria.phone === 'string' ? { ...criteria, phone: storedPhone(criteria.phone) ?? criteria.phone.replace(/^\+972[\s\-.]*(\(0\)\s*)?0?/, '0') } : criteria;
 }
 
-/** Newest first, every output key on every result, ids as Gloop sent them. */
-export async function searchGloop(z: ZObject, bundle: Bundle<any>, objectType: ObjectType, criteria: RequestBody, outputFields: readonly OutputField[]) {
-  return (await searchRecords(z, bundle, objectType, criteria, outputFields)).results;
+/**
+ * Newest first, every output key on every result, ids as Gloop sent them. Gloop matches a phone
+ * from its start, so 050123456 would find 0501234567: a Find step keeps only the number asked for.
+ */
+export async function searchGloop(z: ZObject, bundle: Bundle<any>, resource: PersonResource, criteria: RequestBody) {
+  const { results } = await searchRecords(z, bundle, resource, criteria);
+  const phone = criteria.phone;
+  // A result that shows no phone cannot be checked: Gloop matched it, so it stays.
+  return typeof phone === 'string' ? results.filter((result) => result.phone === '' || samePhone(phone, String(result.phone))) : results;
 }
 
-async function searchRecords(z: ZObject, bundle: Bundle<any>, objectType: ObjectType, criteria: RequestBody, outputFields: readonly OutputField[]) {
+export interface SearchOrder {
+  by: 'created' | 'updated';
+  limit: number;
+}
+
+const NEWEST_CREATED: SearchOrder = { by: 'created', limit: SEARCH_LIMIT };
+
+export async function searchRecords(z: ZObject, bundle: Bundle<any>, resource: PersonResource, criteria: RequestBody, order = NEWEST_CREATED) {
   const { answer, clock } = await askGloop(z, bundle, {
     method: 'POST',
     path: '/v2/search/leadsAndAccounts',
-    body: { ...criteria, object_type: objectType, order_by: 'created', order: 'desc', limit: SEARCH_LIMIT },
+    body: { ...criteria, object_type: resource.objectType, order_by: order.by, order: 'desc', limit: order.limit },
   });
   // Without its list, "nothing found" would be a guess, and Find or Create would create on it.
   if (!Array.isArray(answer.results)) throw invalidAnswer(z, 'its list of results', false);
   const results = answer.results.flatMap((result) => {
-    const id = isRecord(result) ? idFrom(result.id) : undefined;
-    // Gloop was asked for one kind; a result of another kind or without an id cannot be used.
-    if (!isRecord(result) || id === undefined || (result.object_type !== undefined && result.object_type !== objectType)) return [];
-    const values = Object.fromEntries(outputFields.map(({ key }) => [key, textOf(result[key])]));
-    return [withEveryKey(outputFields, { ...values, id, object_type: objectType })];
+    const record = isRecord(result) ? resource.recordOf(result) : undefined;
+    return record ? [record] : [];
   });
-  return { results, clock, full: answer.results.length >= SEARCH_LIMIT };
+  return { results, clock, full: answer.results.length >= order.limit };
 }
 
 function textOf(value: unknown): string {
@@ -102,32 +135,23 @@ export function findOrCreate(search: { key: string; noun: string }, create: stri
   };
 }
 
-/** What the confirming search reads of a record: the keys a Find step outputs. */
-const RECORD_OUTPUT_FIELDS = resultOutputFields('Record');
-
-/** The same phone number, however Gloop wrote it back: +972 50… and 050… end in the same nine digits; other text as sent (trimmed). */
-function samePhone(sent: string, stored: string): boolean {
-  const digits = (text: string) => text.replace(/\D/g, '');
-  return /\d{9}/.test(digits(sent)) ? digits(stored).endsWith(digits(sent).slice(-9)) : stored.trim() === sent;
-}
-
-const NOUNS: Record<ObjectType, string> = { LEADS: 'lead', ACCOUNTS: 'customer' };
-
 /**
  * After a create's answer was lost: the record Gloop stored for this body since the request left,
  * found by its name, phone and email.
  */
-export function confirmationOf(z: ZObject, bundle: Bundle<any>, objectType: ObjectType, body: RequestBody): Confirmation {
+export function confirmationOf(z: ZObject, bundle: Bundle<any>, resource: PersonResource, body: RequestBody): Confirmation {
   const name = String(body.name);
   const phone = typeof body.phone === 'string' ? body.phone : undefined;
   const email = typeof body.email === 'string' ? body.email : undefined;
-  const noun = NOUNS[objectType];
+  const noun = resource.noun.toLowerCase();
   return {
     notFound: `a search right after found no such ${noun}`,
     async find(sentAt) {
       // Asked as Gloop may have stored them, so a name typed with a trailing space still finds its lead.
-      const criteria = { name: plainText(name), ...(phone === undefined ? {} : { phone }), ...(email === undefined ? {} : { email: plainText(email) }) };
-      const search = (step: Bundle<any>) => searchRecords(z, step, objectType, criteria, RECORD_OUTPUT_FIELDS);
+      // A phone whose stored form the app cannot tell is left to the comparison below, lest a miss read as "not saved".
+      const searchedPhone = phone === undefined ? undefined : storedPhone(phone);
+      const criteria = { name: plainText(name), ...(searchedPhone === undefined ? {} : { phone: searchedPhone }), ...(email === undefined ? {} : { email: plainText(email) }) };
+      const search = (step: Bundle<any>) => searchRecords(z, step, resource, criteria);
       // A token that expired since the create was sent: Zapier's renewal would run the whole step,
       // and send the record again; a token of the search's own settles it within this step.
       const { results, clock, full } = await search(bundle).catch(async (error: unknown) => {

@@ -31,14 +31,16 @@ interface Calculation {
   sample: Record<string, unknown>;
 }
 
+const WEEKENDS_SKIPPED: OutputField = { key: 'days_total_weekends', label: 'Weekend Days Skipped', type: 'number' };
+/** Weekdays skip no holidays, and Gloop's answer to them names none. */
 const HOLIDAY_OUTPUTS: OutputField[] = [
   { key: 'days_total_holidays', label: 'Holidays Skipped', type: 'number' },
-  { key: 'days_total_weekends', label: 'Weekend Days Skipped', type: 'number' },
+  WEEKENDS_SKIPPED,
   { key: 'holidays[]name', label: 'Holiday Name' },
   { key: 'holidays[]date', label: 'Holiday Date', type: 'datetime' },
 ];
 
-const figure = (value: unknown) => (typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : '');
+const figure = (value: unknown) => (typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined);
 const plainText = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** A date sum Gloop works out, Israel's holidays included: nothing is stored, so a replay is always safe. */
@@ -58,15 +60,16 @@ function defineCalculation(spec: Calculation) {
         const answer = await callGloop(z, bundle, { method: 'POST', path: spec.path, body: { ...body, weekend: days, date_format: DATE_FORMAT, return_format: DATE_FORMAT } });
         if (typeof answer.date !== 'string' || answer.date === '') throw new z.errors.Error('Gloop answered the date calculation without a date; run this step again later.', 'GloopInvalidResponse', 502);
         const holidays = (Array.isArray(answer.holidays) ? answer.holidays : []).filter(isRecord).map((holiday) => ({ name: plainText(holiday.name), date: plainText(holiday.date) }));
-        return withEveryKey(outputFields, {
-          ...body,
-          weekend: days,
-          date: answer.date,
-          days_total_holidays: figure(answer.days_total_holidays),
-          days_total_weekends: figure(answer.days_total_weekends),
-          ...(spec.answered.some((field) => field.key === 'days_total_working_days') ? { days_total_working_days: figure(answer.days_total_working_days) } : {}),
-          holidays,
+        // A figure Gloop did not give, or not as a count, is left out: an output typed number holds a number.
+        const figures = outputFields.flatMap(({ key, type }) => {
+          const value = type === 'number' ? figure(answer[key]) : undefined;
+          return value === undefined ? [] : [[key, value] as const];
         });
+        const texts = withEveryKey(
+          outputFields.filter(({ type }) => type !== 'number'),
+          { ...body, weekend: days, date: answer.date, ...(outputFields.some(({ key }) => key.startsWith('holidays[]')) ? { holidays } : {}) },
+        );
+        return { ...texts, ...Object.fromEntries(figures) };
       },
       sample: spec.sample,
       outputFields,
@@ -95,8 +98,8 @@ export const addWeekdays = defineCalculation({
   description: 'Adds days to a date, skipping weekends but not holidays.',
   path: '/v2/workingDays/addWeekDays',
   fields: [startDate, increment('Weekdays'), weekend],
-  answered: [{ key: 'date', label: 'Result Date', type: 'datetime' }, ...HOLIDAY_OUTPUTS],
-  sample: { date: '2021-09-18', start_date: '2021-08-31', increment: 14, weekend: '6,7', days_total_holidays: 0, days_total_weekends: 4, holidays: [] },
+  answered: [{ key: 'date', label: 'Result Date', type: 'datetime' }, WEEKENDS_SKIPPED],
+  sample: { date: '2021-09-18', start_date: '2021-08-31', increment: 14, weekend: '6,7', days_total_weekends: 4 },
 });
 
 export const countWorkingDays = defineCalculation({

@@ -16,8 +16,10 @@ const PRODUCT_ID = newId();
 const CATEGORY_ID = newId();
 
 function seedRecords(sandbox: Sandbox): void {
-  const add = (kind: 'LEADS' | 'TIMERS' | 'PRODUCTS' | 'CATEGORIES', id: string, fields: Record<string, unknown>) =>
-    sandbox.store.addRecord({ kind, id, created: sandbox.clock.stamp(), raw: JSON.stringify(fields), fields });
+  const add = (kind: 'LEADS' | 'TIMERS' | 'PRODUCTS' | 'CATEGORIES', id: string, fields: Record<string, unknown>) => {
+    const created = sandbox.clock.stamp();
+    sandbox.store.addRecord({ kind, id, created, updated: created, raw: JSON.stringify(fields), fields });
+  };
   add('LEADS', LEAD_ID, { name: 'דנה', f_name: 'דנה', phone: '0501234567' });
   add('TIMERS', TIMER_ID, { owner: DOCUMENTED_USER_ID, start_time: new Date().toISOString() });
   add('CATEGORIES', CATEGORY_ID, { name: 'חולצות' });

@@ -116,12 +116,14 @@ const CONFIRMED_CREATES = [
 /** What Gloop would have stored for the same request `agoMs` before now, by its own clock. */
 function storeEarlier(sandbox: Sandbox, { kind, input }: (typeof CONFIRMED_CREATES)[number], agoMs: number): void {
   const fields = kind === 'MOVEMENTS' ? { ...input, total_before: 9, total_after: 8 } : { ...input, f_name: 'דנה' };
-  sandbox.store.addRecord({ kind: kind as RecordKind, id: newId(), created: sandbox.clock.stamp(sandbox.clock.now() - agoMs), raw: JSON.stringify(fields), fields });
+  const created = sandbox.clock.stamp(sandbox.clock.now() - agoMs);
+  sandbox.store.addRecord({ kind: kind as RecordKind, id: newId(), created, updated: created, raw: JSON.stringify(fields), fields });
 }
 
 async function sandboxWithProduct(createdClock: CreatedClock, clockSkewSeconds = 0): Promise<Sandbox> {
   const sandbox = await sandboxFor({ createdClock, clockSkewSeconds });
-  sandbox.store.addRecord({ kind: 'PRODUCTS', id: PRODUCT_ID, created: sandbox.clock.stamp(), raw: '{}', fields: { name: 'TV', price: 550, invetory: 5, is_active: true } });
+  const created = sandbox.clock.stamp();
+  sandbox.store.addRecord({ kind: 'PRODUCTS', id: PRODUCT_ID, created, updated: created, raw: '{}', fields: { name: 'TV', price: 550, invetory: 5, is_active: true } });
   return sandbox;
 }
 

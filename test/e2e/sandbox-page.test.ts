@@ -138,14 +138,14 @@ describe('the sandbox page, in headless Chromium', () => {
   it('shows phone numbers left to right and the time as Israel reads it', async () => {
     const gloop = new RawGloop(sandbox.url);
     await gloop.signIn();
-    await gloop.call('POST', '/v2/leads/create', { name: 'דנה', f_name: 'דנה', phone: '+972501234567', email: 'dana@example.co.il' });
+    await gloop.call('POST', '/v2/leads/create', { name: 'דנה', f_name: 'דנה', phone: '+12125550100', email: 'dana@example.co.il' });
     const errors: string[] = [];
     const page = await openPage(errors);
     await page.goto(`${sandbox.url}/`, { waitUntil: 'networkidle' });
     expect(errors).toEqual([]);
 
     const phone = await page.$eval('#records .phone', (element) => ({ text: element.textContent, direction: getComputedStyle(element).direction }));
-    expect(phone).toEqual({ text: '+972501234567', direction: 'ltr' });
+    expect(phone).toEqual({ text: '+12125550100', direction: 'ltr' });
     // The visual order: the "+" is the leftmost glyph, where a right-to-left run would put it last.
     const [plusX, lastDigitX] = await page.$eval('#records .phone', (element) => {
       const range = document.createRange();

@@ -217,6 +217,14 @@ describe('the Make modules store what the Zapier app stores, for the same input'
     expect(both.map((found) => found.id)).toEqual([customer.id, created.id]);
     const customers = (await make.runModule('searchCustomers', { name: 'נועה' })) as Record<string, unknown>[];
     expect(customers.map((found) => [found.id, found.object_type])).toEqual([[customer.id, 'ACCOUNTS']]);
+    // Gloop stores a +972 number in its local form, and its search matches from the start: both platforms search by the local one.
+    // A number without the + is stored as sent, so it is searched as sent: this one finds nothing on either.
+    const searchers = { make: (phone: string) => make.runModule('searchCustomers', { phone }), zapier: async (phone: string) => (await connectTo(sandbox)).run('searches.find_customer.operation.perform', { inputData: { phone } as never }) };
+    for (const [phone, found] of [['+972 50-999-8877', [customer.id]], ['+9720509998877', [customer.id]], ['972509998877', []]] as const) {
+      for (const [platform, search] of Object.entries(searchers)) {
+        expect([platform, phone, ((await search(phone)) as Record<string, unknown>[]).map((result) => result.id)]).toEqual([platform, phone, found]);
+      }
+    }
   });
 
   it('Gloop\'s Hebrew message and the right error type reach the Make user', async () => {

@@ -153,11 +153,43 @@ describe('sandbox: search', () => {
 
   it('ANDs the criteria, newest first, within the limit', async () => {
     expect((await search({ name: 'ישראל' })).json.count).toBe(2);
-    expect((await search({ name: 'ישראל', phone: '+972 50 123 4567' })).json).toMatchObject({ count: 1, results: [{ name: 'ישראל ישראלי', object_type: 'LEADS', email: 'Israel@Example.co.il' }] });
+    expect((await search({ name: 'ישראל', phone: '050' })).json).toMatchObject({ count: 1, results: [{ name: 'ישראל ישראלי', object_type: 'LEADS', email: 'Israel@Example.co.il' }] });
     expect((await search({ email: 'israel@example.co.il', company: 'אקמה' })).json.count).toBe(1);
     expect((await search({ name: 'ישראל', limit: 1 })).json).toMatchObject({ count: 1, results: [{ name: 'ישראל כהן' }] });
     expect((await search({ name: 'ישראל', order: 'asc', limit: 1 })).json).toMatchObject({ results: [{ name: 'ישראל ישראלי' }] });
     expect((await search({ name: 'ישראל', object_type: 'ACCOUNTS' })).json.count).toBe(0);
+  });
+
+  it('matches a phone from the start of the stored number, as the vendor\'s example: 05492 finds 05492, 0549255555 and 05492222222, oldest first with asc', async () => {
+    for (const phone of ['05492', '0549255555', '05492222222', '0505492', '5492']) await gloop.call('POST', '/v2/leads/create', { name: phone, f_name: phone, phone });
+    // The example sends every other criterion as an empty string, and object_type "" for both kinds.
+    const { json } = await search({ name: '', phone: '05492', email: '', passport: '', company: '', limit: 50, order_by: 'created', order: 'asc', object_type: '' });
+    expect(json.count).toBe(3);
+    expect((json.results as { phone: string }[]).map((result) => result.phone)).toEqual(['05492', '0549255555', '05492222222']);
+  });
+
+  it('keeps a +972 number in its local form, which a search for +972 does not find', async () => {
+    await gloop.call('POST', '/v2/leads/create', { name: 'דנה', f_name: 'דנה', phone: '+972 54-765-4321' });
+    await gloop.call('POST', '/v2/leads/create', { name: 'רות', f_name: 'רות', phone: '+9720521112233' });
+    await gloop.call('POST', '/v2/leads/create', { name: 'Ann', f_name: 'Ann', phone: '+1 212 555 0100' });
+    expect(sandbox.store.records('LEADS').slice(0, 3).map((record) => record.fields.phone)).toEqual(['+1 212 555 0100', '0521112233', '054-765-4321']);
+    expect((await search({ phone: '054-765' })).json.count).toBe(1);
+    expect((await search({ phone: '+972' })).json.count).toBe(0);
+    expect((await search({ phone: '+1' })).json.count).toBe(1);
+  });
+
+  it('orders by the last change when asked: a touched lead comes first, with its new time', async () => {
+    const [older] = sandbox.store.records('LEADS').slice(-1);
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
+    const touched = await fetch(`${sandbox.url}/__sandbox/touch`, { method: 'POST', body: JSON.stringify({ id: older.id }) });
+    const { updated } = (await touched.json()) as { updated: string };
+    const { json } = await search({ phone: '05', order_by: 'updated', order: 'desc' });
+    expect((json.results as { id: string; updated: string; created: string }[]).map((result) => [result.id, result.updated === result.created])).toEqual([
+      [older.id, false],
+      [sandbox.store.records('LEADS')[0].id, true],
+    ]);
+    expect((json.results as { updated: string }[])[0].updated).toBe(updated);
+    expect((await fetch(`${sandbox.url}/__sandbox/touch`, { method: 'POST', body: JSON.stringify({ id: '1'.repeat(39) }) })).status).toBe(404);
   });
 });
 
@@ -273,7 +305,7 @@ describe("sandbox: Gloop's clock", () => {
       // One moment, stamped both ways: 07:30:05 UTC is 09:30:05 in Israel in December.
       const at = Date.UTC(2026, 11, 1, 7, 30, 5);
       const page = (clock: GloopClock) => {
-        const record = { kind: 'LEADS' as const, id: '1', created: clock.stamp(at), raw: '{}', fields: { name: 'דנה' } };
+        const record = { kind: 'LEADS' as const, id: '1', created: clock.stamp(at), updated: clock.stamp(at), raw: '{}', fields: { name: 'דנה' } };
         return /<time datetime="([^"]+)">([^<]+)<\/time>/.exec(renderPage([record], () => undefined, clock.created))?.slice(1);
       };
       expect(page(new GloopClock('utc'))).toEqual(['2026-12-01T07:30:05Z', expect.stringContaining('9:30:05')]);

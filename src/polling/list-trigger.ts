@@ -1,0 +1,44 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { callGloop, stepDeadline } from '../http/client';
+import { invalidAnswer, isRecord } from '../http/failures';
+import type { GloopRecord, Resource } from '../records/resource';
+import { newestFirst, pollingTrigger, pollSize, type PollingTrigger } from './poll';
+
+export const LIST_PAGE_SIZE = 100;
+/** Gloop lists in no documented order, so a poll reads the whole list, a page after another: this many at most, well within a poll's 30 s at Gloop's usual pace. */
+export const LIST_PAGES = 50;
+/** A page is asked for only while this much of the poll's time is left: what a slow Gloop takes for one. */
+const PAGE_TIME_MS = 5_000;
+
+/** Every record of a paged Gloop list (ORDS offset/limit/hasMore), paged by what each page held. */
+export async function everyRecord(z: ZObject, bundle: Bundle, resource: Resource, path: `/${string}`): Promise<GloopRecord[]> {
+  const records: GloopRecord[] = [];
+  for (let page = 0, offset = 0; ; page += 1) {
+    const outOfTime = Date.now() > stepDeadline(bundle) - PAGE_TIME_MS;
+    if (page === LIST_PAGES || outOfTime) {
+      const read = `${records.length.toLocaleString('en-US')} read in ${page} page${page === 1 ? '' : 's'}${outOfTime ? ' before the poll ran out of time' : ''}, more to come`;
+      throw new z.errors.Error(
+        `Gloop's list of ${resource.noun.toLowerCase()}s is longer than one poll can read (${read}), and Gloop lists them in no order that would let a poll read only the newest; this trigger cannot watch this account.`,
+        'TooManyToPoll',
+        400,
+      );
+    }
+    const { items, hasMore } = await callGloop(z, bundle, { method: 'GET', path, params: { offset: String(offset), limit: String(LIST_PAGE_SIZE) } });
+    if (!Array.isArray(items)) throw invalidAnswer(z, 'its list of items', false);
+    for (const item of items) {
+      const record = isRecord(item) ? resource.recordOf(item) : undefined;
+      if (record) records.push(record);
+    }
+    offset += items.length;
+    // A page as long as asked may be followed by more, unless Gloop says it is the last.
+    if (items.length === 0 || (hasMore !== true && (hasMore === false || items.length < LIST_PAGE_SIZE))) return records;
+  }
+}
+
+/** A visible polling trigger on a Gloop list that holds every record of its kind: its newest by `created`. */
+export function listTrigger<const Key extends string>(trigger: Omit<PollingTrigger<Key>, 'perform'> & { path: `/${string}` }) {
+  return pollingTrigger({
+    ...trigger,
+    perform: async (z, bundle) => newestFirst(await everyRecord(z, bundle, trigger.resource, trigger.path), 'created', pollSize(bundle.meta)),
+  });
+}

@@ -1,0 +1,57 @@
+import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
+import type { OutputField } from '../fields/values';
+import type { GloopRecord, Resource } from '../records/resource';
+
+/**
+ * How many records a poll returns: Zapier processes up to 100 new items a poll; the editor's
+ * sample wants a few, fast; turning a Zap on records what exists, so that none of it fires later.
+ */
+export const POLL_SIZE = 100;
+export const SAMPLE_SIZE = 3;
+export const DEDUPE_SIZE = 500;
+
+export function pollSize(meta: Partial<Bundle['meta']> | undefined): number {
+  const size = meta?.isLoadingSample ? SAMPLE_SIZE : meta?.isPopulatingDedupe ? DEDUPE_SIZE : POLL_SIZE;
+  const limit = typeof meta?.limit === 'number' ? Math.floor(meta.limit) : Number.NaN;
+  return limit > 0 ? Math.min(size, limit) : size;
+}
+
+/** A record's stamp as a number to order by; one the app cannot read goes last. */
+export function momentOf(record: Record<string, unknown>, key: string): number {
+  const at = typeof record[key] === 'string' ? Date.parse(record[key]) : Number.NaN;
+  return Number.isNaN(at) ? Number.NEGATIVE_INFINITY : at;
+}
+
+/** Zapier's polling order: newest first, each record once, at most `size` of them. */
+export function newestFirst(records: readonly GloopRecord[], key: string, size: number): GloopRecord[] {
+  // A record two answers hold (Gloop matching by part) comes once, as the later of the two says it is.
+  const byId = new Map<string, GloopRecord>();
+  for (const record of records) {
+    const kept = byId.get(record.id);
+    if (kept === undefined || momentOf(record, key) > momentOf(kept, key)) byId.set(record.id, record);
+  }
+  // Records of the same second keep the order they came in (each answer's own, newest first);
+  // two stamps the app cannot read differ by NaN, which counts as the same moment.
+  const later = (a: GloopRecord, b: GloopRecord) => momentOf(b, key) - momentOf(a, key) || 0;
+  return [...byId.values()].sort(later).slice(0, size);
+}
+
+export interface PollingTrigger<Key extends string> {
+  key: Key;
+  resource: Resource;
+  label: string;
+  description: string;
+  perform: (z: ZObject, bundle: Bundle) => Promise<GloopRecord[]>;
+  sample?: Record<string, unknown>;
+  outputFields?: OutputField[];
+}
+
+/** A visible polling trigger: a Zap starts from it; its outputs and sample are its resource's unless it says otherwise. */
+export function pollingTrigger<const Key extends string>({ key, resource, label, description, perform, sample, outputFields }: PollingTrigger<Key>) {
+  return defineTrigger({
+    key,
+    noun: resource.noun,
+    display: { label, description },
+    operation: { type: 'polling', perform, sample: sample ?? resource.sample, outputFields: outputFields ?? resource.outputFields },
+  });
+}

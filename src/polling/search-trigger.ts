@@ -1,0 +1,48 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { OutputField } from '../fields/values';
+import type { GloopRecord } from '../records/resource';
+import { searchRecords, type PersonResource } from '../search/leads-and-accounts';
+import { DEDUPE_SIZE, momentOf, newestFirst, pollingTrigger, pollSize, type PollingTrigger } from './poll';
+
+/**
+ * Gloop's search finds nothing without a criterion and matches a phone from its start, so one
+ * search per first character a stored phone can have sees every record that has a phone: Gloop
+ * stores +972 numbers as 05…/0…, and keeps foreign ones with their +.
+ */
+export const PHONE_STARTS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '+'] as const;
+
+/** Gloop's stamps are whole seconds, and a record's `updated` may trail its `created` by a moment when it is made. */
+const SAME_MOMENT_MS = 1_000;
+
+export type Change = 'new' | 'updated';
+
+/** Of a record Gloop's search lists, whether it was changed after it was created. */
+export function changedSinceCreated(record: Record<string, unknown>): boolean {
+  return momentOf(record, 'updated') - momentOf(record, 'created') >= SAME_MOMENT_MS;
+}
+
+/**
+ * The newest records of one kind, by `created` or by `updated`: each search answers its own newest
+ * `size`, so the newest `size` of all of them are among what the searches return together. Gloop
+ * orders a record never edited by `updated` too, so an Updated poll asks for more, lest a burst of
+ * new records hide the edits among them.
+ */
+export async function newestPeople(z: ZObject, bundle: Bundle, resource: PersonResource, change: Change): Promise<GloopRecord[]> {
+  const size = pollSize(bundle.meta);
+  const by = change === 'new' ? 'created' : 'updated';
+  const limit = change === 'new' ? size : Math.max(size, DEDUPE_SIZE);
+  const answers = await Promise.all(PHONE_STARTS.map((start) => searchRecords(z, bundle, resource, { phone: start }, { by, limit })));
+  const records = answers.flatMap(({ results }) => results);
+  return newestFirst(change === 'new' ? records : records.filter(changedSinceCreated), by, size);
+}
+
+/** An "Updated" trigger's results are told apart by the record and the moment it changed: each change fires once. */
+function outputsFor(resource: PersonResource, change: Change): OutputField[] {
+  if (change === 'new') return resource.outputFields;
+  return resource.outputFields.map((field) => (field.key === 'id' || field.key === 'updated' ? { ...field, primary: true } : field));
+}
+
+/** A visible polling trigger on Gloop's search of leads or customers. */
+export function searchTrigger<const Key extends string>({ change, resource, ...trigger }: Omit<PollingTrigger<Key>, 'perform' | 'outputFields' | 'resource'> & { change: Change; resource: PersonResource }) {
+  return pollingTrigger({ ...trigger, resource, perform: (z, bundle) => newestPeople(z, bundle, resource, change), outputFields: outputsFor(resource, change) });
+}
