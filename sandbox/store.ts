@@ -178,7 +178,8 @@ export class Store {
       `SELECT ${RECORD} FROM records WHERE kind IN (${kinds.map(() => '?').join(', ')})${byPhone} ORDER BY ${orderBy === 'updated' ? 'updated' : 'created'} ${direction}, seq ${direction}`,
     );
     const start = phoneStart?.toLowerCase() ?? '';
-    const phone = phoneStart === undefined ? [] : [start.slice(0, 1), `${start.replace(/[!%_]/g, '!$&')}%`];
+    // SQLite's substr counts characters, not UTF-16 units: an emoji is one.
+    const phone = phoneStart === undefined ? [] : [[...start][0] ?? '', `${start.replace(/[!%_]/g, '!$&')}%`];
     for (const row of statement.iterate(...kinds, ...phone)) yield recordOf(row);
   }
 

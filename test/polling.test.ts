@@ -191,6 +191,13 @@ describe('New Product: the whole product list, newest created first', () => {
     expect(first).not.toHaveProperty('invetory');
   });
 
+  it('an empty page that says more follow is not taken for the end of the list', async () => {
+    nock(BASE_URL).get('/v2/products/').query(true).reply(200, { items: [], hasMore: true });
+    expect((await zapierErrorOf(poll('new_product'))).message).toBe(
+      "Gloop answered without the rest of its list (an empty page said more follow); check that the connection's domain is your Gloop domain, or try again later.",
+    );
+  });
+
   it('the sample is the newest three', async () => {
     nock(BASE_URL).get('/v2/products/').query(true).reply(200, { items: [product(1, '2026-01-01T00:00:00Z'), product(2, '2026-01-03T00:00:00Z'), product(3, '2026-01-02T00:00:00Z'), product(4, '2025-01-01T00:00:00Z')], hasMore: false });
     expect((await poll('new_product', { isLoadingSample: true })).map((result) => result.id)).toEqual([idOf(2), idOf(3), idOf(1)]);

@@ -267,10 +267,19 @@ export function storedPhone(phone: string): string | undefined {
   return international ? `0${international[1]}` : undefined;
 }
 
-/** The same phone number, however Gloop wrote it back: +972 2…, 02… and 2… are one number; other text as sent (trimmed). */
+/**
+ * How Gloop fixes a number written with +972 (its overview: it fixes international numbers
+ * itself), as the contract reads it: the +972, the spaces or dashes after it and a 0 after them
+ * become one 0; the rest stays as written.
+ */
+export function withGloopsFix(phone: string): string {
+  return phone.replace(/^\s*\+972[\s-]*0?/, '0');
+}
+
+/** The same phone number, however Gloop wrote it back: +972 or 0, with or without the marks and separators people write; words count. */
 export function samePhone(sent: string, stored: string): boolean {
-  const national = (text: string) => text.replace(/\D/g, '').replace(/^972/, '').replace(/^0/, '');
-  return /\d{8}/.test(sent.replace(/\D/g, '')) ? national(stored) === national(sent) : stored.trim() === sent.trim();
+  const plain = (text: string) => withGloopsFix(text).replace(BIDI_MARKS, '').replace(/[\s\-.()\u2010-\u2015\u2212]/g, '').toLowerCase();
+  return plain(stored) === plain(sent);
 }
 
 function localPhoneOf(phone: string): string {

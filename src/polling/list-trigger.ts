@@ -7,14 +7,15 @@ import { newestFirst, pollingTrigger, pollSize, type PollingTrigger } from './po
 export const LIST_PAGE_SIZE = 100;
 /** Gloop lists in no documented order, so a poll reads the whole list, a page after another: this many at most, well within a poll's 30 s at Gloop's usual pace. */
 export const LIST_PAGES = 50;
-/** A page is asked for only while this much of the poll's time is left: what a slow Gloop takes for one. */
+/** A page is asked for only while this much of the poll's time is left, or half again the slowest page so far. */
 const PAGE_TIME_MS = 5_000;
 
 /** Every record of a paged Gloop list (ORDS offset/limit/hasMore), paged by what each page held. */
 export async function everyRecord(z: ZObject, bundle: Bundle, resource: Resource, path: `/${string}`): Promise<GloopRecord[]> {
   const records: GloopRecord[] = [];
+  let slowestMs = 0;
   for (let page = 0, offset = 0; ; page += 1) {
-    const outOfTime = Date.now() > stepDeadline(bundle) - PAGE_TIME_MS;
+    const outOfTime = Date.now() > stepDeadline(bundle) - Math.max(PAGE_TIME_MS, 1.5 * slowestMs);
     if (page === LIST_PAGES || outOfTime) {
       const read = `${records.length.toLocaleString('en-US')} read in ${page} page${page === 1 ? '' : 's'}${outOfTime ? ' before the poll ran out of time' : ''}, more to come`;
       throw new z.errors.Error(
@@ -23,15 +24,19 @@ export async function everyRecord(z: ZObject, bundle: Bundle, resource: Resource
         400,
       );
     }
+    const asked = Date.now();
     const { items, hasMore } = await callGloop(z, bundle, { method: 'GET', path, params: { offset: String(offset), limit: String(LIST_PAGE_SIZE) } });
+    slowestMs = Math.max(slowestMs, Date.now() - asked);
     if (!Array.isArray(items)) throw invalidAnswer(z, 'its list of items', false);
+    // An empty page that says more follow leaves the rest of the list out of reach.
+    if (items.length === 0 && hasMore === true) throw invalidAnswer(z, 'the rest of its list (an empty page said more follow)', false);
     for (const item of items) {
       const record = isRecord(item) ? resource.recordOf(item) : undefined;
       if (record) records.push(record);
     }
     offset += items.length;
     // A page as long as asked may be followed by more, unless Gloop says it is the last.
-    if (items.length === 0 || (hasMore !== true && (hasMore === false || items.length < LIST_PAGE_SIZE))) return records;
+    if (hasMore !== true && (hasMore === false || items.length < LIST_PAGE_SIZE)) return records;
   }
 }
 

@@ -3,7 +3,7 @@ import { askGloop, withAccessToken, type Confirmation } from '../http/client';
 import { exchangeCredentials } from '../http/session';
 import { idFrom } from '../http/json';
 import { invalidAnswer, isRecord } from '../http/failures';
-import { invalidInput, samePhone, storedPhone, withEveryKey, type OutputField, type RequestBody } from '../fields/values';
+import { invalidInput, samePhone, storedPhone, withEveryKey, withGloopsFix, type OutputField, type RequestBody } from '../fields/values';
 import type { Resource } from '../records/resource';
 import { plainText, sameText, storedSince } from '../records/stored-since';
 
@@ -84,8 +84,8 @@ export function criteriaFrom(z: ZObject, body: RequestBody): RequestBody {
   if (Object.keys(criteria).length === 0) {
     throw invalidInput(z, 'Fill at least one of Phone, Email, Name, Company or ID Number: Gloop finds nothing for an empty search');
   }
-  // A +972 number written with words: Gloop's own fix most likely makes it 0 and the rest as written.
-  return typeof criteria.phone === 'string' ? { ...criteria, phone: storedPhone(criteria.phone) ?? criteria.phone.replace(/^\+972[\s\-.]*(\(0\)\s*)?0?/, '0') } : criteria;
+  // A +972 number written with words: asked for as Gloop's fix would store it.
+  return typeof criteria.phone === 'string' ? { ...criteria, phone: storedPhone(criteria.phone) ?? withGloopsFix(criteria.phone) } : criteria;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { LocalPoller } from '../../scripts/local-poller';
 import App from '../../src';
+import { zapierErrorOf } from '../helpers/app';
 import { armFault, useConnectedSandbox } from '../helpers/sandbox';
 
 type Output = Record<string, string>;
@@ -124,12 +125,12 @@ describe('searches for a phone Gloop stored in its local form, over real HTTP', 
     expect(await live.zap.run<Output[]>('searches.find_lead.operation.perform', { inputData: { phone: '050123456' } as never })).toEqual([]);
   });
 
-  it.each(['+972 50 111 2204 ext 5', '+97221112211', '+972 2 111 2210'])('Find Lead finds a lead created with phone %j, as Gloop stored it', async (phone) => {
+  it.each(['+972 50 111 2204 ext 5', '+97221112211', '+972 2 111 2210', '+972.50.123.4567 ext 5', '📞 050-1234567'])('Find Lead finds a lead created with phone %j, as Gloop stored it', async (phone) => {
     const lead = await createLead({ name: 'ישראל', phone });
     expect(ids(await live.zap.run<Output[]>('searches.find_lead.operation.perform', { inputData: { phone } as never }))).toEqual([lead.id]);
   });
 
-  it.each(['+972 50-123-4567', '+972 (0)50-123-4567', '+9720501234567', '972501234567', '050-123-4567', '+1 212 555 0100', '050-1234567 ext 5', '+972 50 123 4567 ext 5', '+97221112211', '+972 2 111 2210', '+972 1-800-123-213'])(
+  it.each(['+972 50-123-4567', '+972 (0)50-123-4567', '+9720501234567', '972501234567', '050-123-4567', '+1 212 555 0100', '050-1234567 ext 5', '+972 50 123 4567 ext 5', '+97221112211', '+972 2 111 2210', '+972 1-800-123-213', '+972', '📞 050-1234567', '+972.50.123.4567 ext 5'])(
     'a lead sent with phone %j is confirmed after its answer is lost, however Gloop stored it, never reported "not saved"',
     async (phone) => {
       await armFault(live.sandbox, '/v2/leads/create', 'store-then-drop');
@@ -139,6 +140,15 @@ describe('searches for a phone Gloop stored in its local form, over real HTTP', 
       expect(lead).toMatchObject({ id: stored[0].id, confirmed_by_search: true });
     },
   );
+
+  it('another person whose phone holds the same digits is never taken for a lead that never reached Gloop', async () => {
+    const other = await createLead({ name: 'דנה', phone: '050 123 45675' });
+    await armFault(live.sandbox, '/v2/leads/create', 'drop');
+    const error = await zapierErrorOf(createLead({ name: 'דנה', phone: '+972 50 123 4567 ext 5' }));
+    expect(error.message).toMatch(/^Gloop did not save the lead: /);
+    expect(error.message).not.toContain(other.id);
+    expect(live.sandbox.store.records('LEADS')).toHaveLength(1);
+  });
 
   it('a customer sent as +972 and stored as 05… is confirmed after its answer is lost', async () => {
     const [status] = await live.zap.run<Output[]>('triggers.account_status_list.operation.perform', { meta: { page: 0 } as never });
