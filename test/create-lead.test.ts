@@ -225,14 +225,17 @@ describe('create_lead answers', () => {
   });
 
   it('takes only a lead with the email it sent, in any letter case, for the lead it sent', async () => {
-    const now = new Date().toISOString();
     expectCreate(500, '');
-    expectSearch(200, {
-      count: 2,
-      results: [
-        { id: OTHER_LEAD_ID, object_type: 'LEADS', created: now, name: 'A', phone: '0501234567', email: 'other@example.co.il' },
-        { id: LEAD_ID, object_type: 'LEADS', created: now, name: 'A', phone: '0501234567', email: ' Dana@Example.CO.IL ' },
-      ],
+    expectSearch(200, () => {
+      // Stamped when Gloop answers: after the create's request left.
+      const now = new Date().toISOString();
+      return {
+        count: 2,
+        results: [
+          { id: OTHER_LEAD_ID, object_type: 'LEADS', created: now, name: 'A', phone: '0501234567', email: 'other@example.co.il' },
+          { id: LEAD_ID, object_type: 'LEADS', created: now, name: 'A', phone: '0501234567', email: ' Dana@Example.CO.IL ' },
+        ],
+      };
     });
     expect(await createWith({ name: 'A', phone: '0501234567', email: 'dana@example.co.il' })).toMatchObject({ id: LEAD_ID, confirmed_by_search: true });
   });
@@ -244,14 +247,17 @@ describe('create_lead answers', () => {
   });
 
   it('takes a phone that is not a number only as written, spaces aside', async () => {
-    const now = new Date().toISOString();
     expectCreate(500, '');
-    const searched = expectSearch(200, {
-      count: 2,
-      results: [
-        { id: OTHER_LEAD_ID, object_type: 'LEADS', created: now, name: 'A', phone: '1-800-FLOWER' },
-        { id: LEAD_ID, object_type: 'LEADS', created: now, name: 'A', phone: ' 1-800-FLOWERS ' },
-      ],
+    const searched = expectSearch(200, () => {
+      // Stamped when Gloop answers: after the create's request left.
+      const now = new Date().toISOString();
+      return {
+        count: 2,
+        results: [
+          { id: OTHER_LEAD_ID, object_type: 'LEADS', created: now, name: 'A', phone: '1-800-FLOWER' },
+          { id: LEAD_ID, object_type: 'LEADS', created: now, name: 'A', phone: ' 1-800-FLOWERS ' },
+        ],
+      };
     });
     expect(await createWith({ name: 'A', phone: ' 1-800-FLOWERS' })).toMatchObject({ id: LEAD_ID, phone: '1-800-FLOWERS', confirmed_by_search: true });
     expect(searched).toEqual(['{"name":"A","phone":"1-800-FLOWERS","object_type":"LEADS","order_by":"created","order":"desc","limit":10}']);

@@ -259,16 +259,16 @@ describe('move_stock', () => {
 
   it('after a lost answer, reads the product\'s movement log and reports the movement Gloop logged, once', async () => {
     nock(BASE_URL).post('/v2/products/inventory/movment').replyWithError(connectionLost());
-    const now = new Date().toISOString();
     nock(BASE_URL)
       .get(`/v2/products/inventory/${PRODUCT}`).query({ offset: '0', limit: '100' })
-      .reply(200, {
+      // Stamped when Gloop answers: after the movement's request left.
+      .reply(200, () => ({
         items: [
           // Gloop's log may leave an entry's id out; a movement is known by what it did, not by an id.
-          { operation: 'OUT', quantity: 10, total_after: -6, total_before: 4, comment: movement.comment, created: now },
+          { operation: 'OUT', quantity: 10, total_after: -6, total_before: 4, comment: movement.comment, created: new Date().toISOString() },
           { id: '41', operation: 'OUT', quantity: 10, total_after: 4, total_before: 14, comment: movement.comment, created: '2021-09-04T11:21:55.292Z' },
         ],
-      }, gloopDate());
+      }), gloopDate());
     expect(await run('move_stock', movement)).toMatchObject({ inventory_before: 4, inventory_after: -6, confirmed_by_search: true });
   });
 
