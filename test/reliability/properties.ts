@@ -341,11 +341,13 @@ function searchedIn(operation: Operation, readings: Record<string, Reading>): (s
   return lookIn.kind === 'readable' && String(lookIn.value).trim() === 'BOTH' ? ['LEADS', 'ACCOUNTS'] : ['LEADS'];
 }
 
-/** Gloop keeps a number sent with +972 as 0 and the national number (an extra 0 after 972 dropped), and its search matches from the start: a search asks for that. */
+/**
+ * Gloop fixes a number sent with +972 (docs/gloop-api.md): the +972, the spaces or dashes after it
+ * and a 0 after them become one 0; its search matches from the start, so a search asks for that.
+ */
 function searchedAs(operation: Operation, key: string, value: unknown): unknown {
   if (!isSearch(operation) || key !== 'phone' || typeof value !== 'string') return value;
-  const national = /^\+972(?:0)?(\d{8,9})$/.exec(value);
-  return national ? `0${national[1]}` : value;
+  return value.startsWith('+972') ? `0${value.slice(4).replace(/^[\s-]*0?/, '')}` : value;
 }
 
 /** The request carries exactly the model's values; what it cannot read is left out and reported. */
