@@ -18,10 +18,12 @@ export interface ApiResponse {
   body: unknown;
 }
 
-export interface Credentials {
+export interface ApiSettings {
   clientId: string;
   clientSecret: string;
   tokenTtlSeconds: number;
+  /** The most a list's page holds, however many are asked for (ORDS serves 25 unless told). */
+  maxPage?: number;
 }
 
 class ApiError extends Error {
@@ -151,7 +153,7 @@ const EXTRAS: Partial<Record<ChoiceKind, Record<string, Record<string, string>>>
   signature_templates: Object.fromEntries(SIGNATURE_TEMPLATES.map(({ id, is_stand_alone }) => [id, { is_stand_alone, shorten_url: `https://sign.gloop-sandbox.invalid/t/${id}` }])),
 };
 const DEFAULT_PAGE = 25;
-const MAX_PAGE = 500;
+export const MAX_PAGE = 500;
 const ENTITY_NAMES: Record<IdKind, string> = {
   users: 'משתמש',
   lead_statuses: 'סטטוס ליד',
@@ -207,7 +209,7 @@ export class GloopApi {
     '/v2/tickets/create': { POST: (request) => this.createTicket(request) },
     '/v2/links/shortner': { POST: (request) => this.shortenLink(request) },
     '/v2/timer/start': { POST: (request) => this.startTimer(request) },
-    '/v2/timer/open': { GET: () => this.openTimers() },
+    '/v2/timer/open': { GET: (request) => this.openTimers(request) },
     '/v2/sales/statuses': { GET: (request) => this.list('sale_statuses', request) },
     '/v2/sales/create': { POST: (request) => this.createSale(request) },
     '/v2/products/': { GET: (request) => this.listRecords('PRODUCTS', request, productOf) },
@@ -228,7 +230,7 @@ export class GloopApi {
 
   constructor(
     private readonly store: Store,
-    private readonly credentials: Credentials,
+    private readonly settings: ApiSettings,
     private readonly clock: GloopClock,
   ) {}
 
@@ -263,15 +265,15 @@ export class GloopApi {
   private issueToken(request: ApiRequest): ApiResponse {
     const [scheme, encoded = ''] = request.authorization.split(' ');
     const [clientId, ...secret] = Buffer.from(encoded, 'base64').toString('utf8').split(':');
-    if (scheme?.toLowerCase() !== 'basic' || !sameText(clientId, this.credentials.clientId) || !sameText(secret.join(':'), this.credentials.clientSecret)) {
+    if (scheme?.toLowerCase() !== 'basic' || !sameText(clientId, this.settings.clientId) || !sameText(secret.join(':'), this.settings.clientSecret)) {
       throw new ApiError(401, 'פרטי ההתחברות שגויים', 'UNAUTHORIZED');
     }
     if (new URLSearchParams(request.body).get('grant_type') !== 'client_credentials') {
       throw new ApiError(400, 'סוג ההרשאה אינו נתמך: יש לשלוח grant_type=client_credentials', 'unsupported_grant_type');
     }
     const token = randomBytes(16).toString('base64url');
-    this.store.addToken(token, Date.now() + this.credentials.tokenTtlSeconds * 1000);
-    return { status: 200, body: { access_token: token, token_type: 'bearer', expires_in: this.credentials.tokenTtlSeconds } };
+    this.store.addToken(token, Date.now() + this.settings.tokenTtlSeconds * 1000);
+    return { status: 200, body: { access_token: token, token_type: 'bearer', expires_in: this.settings.tokenTtlSeconds } };
   }
 
   private authenticate(authorization: string): void {
@@ -281,9 +283,21 @@ export class GloopApi {
     }
   }
 
-  private list(kind: ChoiceKind, request: ApiRequest): ApiResponse {
+  /** Where a list's page starts and how many it holds: as asked, within the largest page this Gloop serves. */
+  private pageAsked(request: ApiRequest): { offset: number; limit: number } {
     const offset = wholeNumber(request.query.get('offset'), 0, 'offset');
-    const limit = Math.min(wholeNumber(request.query.get('limit'), DEFAULT_PAGE, 'limit'), MAX_PAGE);
+    return { offset, limit: Math.min(wholeNumber(request.query.get('limit'), DEFAULT_PAGE, 'limit'), this.settings.maxPage ?? MAX_PAGE) };
+  }
+
+  /** One page of a list held in full, in ORDS's shape. */
+  private pageOf(all: Body[], request: ApiRequest): ApiResponse {
+    const { offset, limit } = this.pageAsked(request);
+    const items = all.slice(offset, offset + limit);
+    return { status: 200, body: { items, hasMore: offset + limit < all.length, limit, offset, count: items.length } };
+  }
+
+  private list(kind: ChoiceKind, request: ApiRequest): ApiResponse {
+    const { offset, limit } = this.pageAsked(request);
     const page = this.store.page(kind, offset, limit);
     const items = page.items.map((item) => ({ ...item, ...EXTRAS[kind]?.[item.id] }));
     const { hasMore } = page;
@@ -426,12 +440,12 @@ export class GloopApi {
     return { status: 201, body: { id: record.id, message: 'הטיימר הופעל' } };
   }
 
-  private openTimers(): ApiResponse {
+  private openTimers(request: ApiRequest): ApiResponse {
     const items = this.store
       .records('TIMERS')
       .filter((timer) => timer.fields.end_time === undefined)
       .map((timer) => ({ id: timer.id, account_id: timer.fields.account_id ?? null, start_time: timer.fields.start_time, comment: timer.fields.comment ?? null }));
-    return onePage(items, MAX_PAGE);
+    return this.pageOf(items, request);
   }
 
   private stopTimer(id: string): ApiResponse {
@@ -480,14 +494,11 @@ export class GloopApi {
 
   /** A product's movements, newest first, paged as Gloop pages its lists. */
   private movementLog(request: ApiRequest, productId: string): ApiResponse {
-    const offset = wholeNumber(request.query.get('offset'), 0, 'offset');
-    const limit = Math.min(wholeNumber(request.query.get('limit'), DEFAULT_PAGE, 'limit'), MAX_PAGE);
     const all = this.store
       .records('MOVEMENTS')
       .filter((record) => record.fields.product_id === productId)
       .map(({ id, created, fields }) => ({ id, operation: fields.operation, quantity: fields.quantity, total_after: fields.total_after, total_before: fields.total_before, comment: fields.comment, created, product_id: fields.product_id }));
-    const items = all.slice(offset, offset + limit);
-    return { status: 200, body: { items, hasMore: offset + limit < all.length, limit, offset, count: items.length } };
+    return this.pageOf(all, request);
   }
 
   /** A date plus working days (holidays skipped) or weekdays (weekends only); nothing is stored. */
@@ -534,11 +545,7 @@ export class GloopApi {
 
   /** A list of records created through the API, oldest first, paged as Gloop pages its lists. */
   private listRecords(kind: RecordKind, request: ApiRequest, shape: (record: StoredRecord) => Body): ApiResponse {
-    const offset = wholeNumber(request.query.get('offset'), 0, 'offset');
-    const limit = Math.min(wholeNumber(request.query.get('limit'), DEFAULT_PAGE, 'limit'), MAX_PAGE);
-    const all = this.store.records(kind).reverse();
-    const items = all.slice(offset, offset + limit).map(shape);
-    return { status: 200, body: { items, hasMore: offset + limit < all.length, limit, offset, count: items.length } };
+    return this.pageOf(this.store.records(kind).reverse().map(shape), request);
   }
 
   /** One product as a one-item page; an unknown id is an empty page, as Gloop's lists answer. */

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { GloopApi, isRecordKind, type ApiResponse, type Credentials, type IdKind } from './api';
+import { GloopApi, isRecordKind, type ApiResponse, type ApiSettings, type IdKind, MAX_PAGE } from './api';
 import { GloopClock, type CreatedClock } from './clock';
 import { Faults, type Fault } from './faults';
 import { renderPage } from './page';
@@ -9,7 +9,7 @@ import { Store, type RecordKind } from './store';
 export const DEFAULT_CLIENT_ID = 'sandbox-client';
 export const DEFAULT_CLIENT_SECRET = 'sandbox-secret';
 
-export interface SandboxOptions extends Credentials {
+export interface SandboxOptions extends ApiSettings {
   port: number;
   /** A node:sqlite file, or `:memory:`. */
   database: string;
@@ -49,6 +49,7 @@ export function sandboxOptionsFromEnv(env: Env, defaults: Partial<SandboxOptions
     tokenTtlSeconds: number('GLOOP_SANDBOX_TOKEN_TTL', defaults.tokenTtlSeconds ?? 3600),
     createdClock: createdClockOf(env.GLOOP_SANDBOX_CREATED_CLOCK),
     clockSkewSeconds: skewOf(env.GLOOP_SANDBOX_CLOCK_SKEW),
+    maxPage: maxPageOf(number('GLOOP_SANDBOX_MAX_PAGE', defaults.maxPage ?? MAX_PAGE)),
   };
 }
 
@@ -56,6 +57,11 @@ function createdClockOf(value: string | undefined): CreatedClock {
   if (value === undefined || value === '' || value === 'utc') return 'utc';
   if (value === 'local') return 'local';
   throw new Error(`GLOOP_SANDBOX_CREATED_CLOCK must be utc or local, not "${value}"`);
+}
+
+function maxPageOf(size: number): number {
+  if (size === 0) throw new Error('GLOOP_SANDBOX_MAX_PAGE must be at least 1: a page of nothing never ends a list');
+  return size;
 }
 
 function skewOf(value: string | undefined): number {

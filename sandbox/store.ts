@@ -142,6 +142,14 @@ export class Store {
     return { items, hasMore: rows.length > limit };
   }
 
+  /** More entries at the end of a list: a long list of statuses for paging tests. */
+  addChoices(kind: ChoiceKind, choices: Iterable<Choice>): void {
+    const insert = this.db.prepare('INSERT INTO choices (kind, id, name, is_active, created) VALUES (?, ?, ?, ?, ?)');
+    this.db.exec('BEGIN');
+    for (const choice of choices) insert.run(kind, choice.id, choice.name, choice.is_active, null);
+    this.db.exec('COMMIT');
+  }
+
   findChoice(kind: ChoiceKind, id: string): Choice | undefined {
     return this.db.prepare('SELECT id, name, is_active FROM choices WHERE kind = ? AND id = ?').get(kind, id) as Choice | undefined;
   }

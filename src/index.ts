@@ -4,25 +4,7 @@ import { createAccount } from './accounts/create';
 import { newCustomer, updatedCustomer } from './accounts/triggers';
 import { findCustomer, findOrCreateCustomer } from './accounts/find';
 import { authentication } from './authentication';
-import {
-  accountStatusList,
-  accountTypeList,
-  customerList,
-  leadList,
-  leadStatusList,
-  openTimerList,
-  productCategoryList,
-  productList,
-  saleStatusList,
-  signatureTemplateList,
-  smsTemplateList,
-  taskPriorityList,
-  taskStatusList,
-  ticketDepartmentList,
-  ticketPriorityList,
-  ticketStatusList,
-  userList,
-} from './dropdowns';
+import { dropdowns } from './dropdowns';
 import { shortenLink } from './links/shorten';
 import { createLead } from './leads/create';
 import { createLeadWithDuplicateCheck } from './leads/create-with-duplicate-check';
@@ -46,23 +28,7 @@ export default defineApp({
   platformVersion,
   authentication,
   triggers: {
-    [userList.key]: userList,
-    [leadStatusList.key]: leadStatusList,
-    [accountStatusList.key]: accountStatusList,
-    [accountTypeList.key]: accountTypeList,
-    [leadList.key]: leadList,
-    [customerList.key]: customerList,
-    [taskStatusList.key]: taskStatusList,
-    [taskPriorityList.key]: taskPriorityList,
-    [smsTemplateList.key]: smsTemplateList,
-    [signatureTemplateList.key]: signatureTemplateList,
-    [ticketStatusList.key]: ticketStatusList,
-    [ticketDepartmentList.key]: ticketDepartmentList,
-    [ticketPriorityList.key]: ticketPriorityList,
-    [openTimerList.key]: openTimerList,
-    [saleStatusList.key]: saleStatusList,
-    [productList.key]: productList,
-    [productCategoryList.key]: productCategoryList,
+    ...dropdowns,
     [newLead.key]: newLead,
     [updatedLead.key]: updatedLead,
     [newCustomer.key]: newCustomer,

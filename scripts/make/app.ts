@@ -1,6 +1,8 @@
 import type { PlainInputField } from 'zapier-platform-core';
 import App from '../../src';
-import { PLUS_972 } from '../../src/fields/values';
+import { PAGE_SIZE } from '../../src/dropdowns/paged';
+import { LISTS, plural, type GloopList } from '../../src/dropdowns/lists';
+import { GLOOPS_FIX, PHONE_NUMBER, PHONE_PUNCTUATION, SMS_972 } from '../../src/fields/values';
 
 /**
  * The Make custom app, derived from the Zapier app's own definitions: every module's parameters
@@ -29,30 +31,8 @@ const zapier = App as unknown as {
   searches: Record<string, ZapierOperation>;
 };
 
-/** The Zapier dropdown triggers and the Make RPCs that stand for them. */
-export const RPCS = {
-  user_list: { id: 'listUsers', label: 'List Users', path: '/v2/users', paged: true },
-  lead_status_list: { id: 'listLeadStatuses', label: 'List Lead Statuses', path: '/v2/leads/statuses', paged: false },
-  account_status_list: { id: 'listCustomerStatuses', label: 'List Customer Statuses', path: '/v2/accounts/statuses', paged: true },
-  account_type_list: { id: 'listCustomerTypes', label: 'List Customer Types', path: '/v2/accounts/types', paged: true },
-  task_status_list: { id: 'listTaskStatuses', label: 'List Task Statuses', path: '/v2/tasks/statuses', paged: true },
-  task_priority_list: { id: 'listTaskPriorities', label: 'List Task Priorities', path: '/v2/tasks/priorities', paged: true },
-  sms_template_list: { id: 'listSmsTemplates', label: 'List SMS Templates', path: '/v2/sms/templates', paged: true },
-  signature_template_list: { id: 'listSignatureTemplates', label: 'List Signature Templates', path: '/v2/signatures/templates', paged: true },
-  ticket_status_list: { id: 'listTicketStatuses', label: 'List Ticket Statuses', path: '/v2/tickets/statuses', paged: true },
-  ticket_department_list: { id: 'listTicketDepartments', label: 'List Ticket Departments', path: '/v2/tickets/departments', paged: true },
-  ticket_priority_list: { id: 'listTicketPriorities', label: 'List Ticket Priorities', path: '/v2/tickets/priorities', paged: true },
-  open_timer_list: { id: 'listOpenTimers', label: 'List Open Timers', path: '/v2/timer/open', paged: false },
-  sale_status_list: { id: 'listSaleStatuses', label: 'List Sale Statuses', path: '/v2/sales/statuses', paged: true },
-  product_list: { id: 'listProducts', label: 'List Products', path: '/v2/products/', paged: true },
-  product_category_list: { id: 'listProductCategories', label: 'List Product Categories', path: '/v2/products/categories/', paged: true },
-} as const;
-/** What an RPC shows for an entry, where it is more than the name: the message a template sends. */
-const RPC_LABELS: Partial<Record<keyof typeof RPCS, string>> = {
-  sms_template_list: '{{item.name}}: {{item.msg}}',
-  open_timer_list: '{{ifempty(item.comment; "Timer")}} (started {{item.start_time}})',
-};
-const PAGE_SIZE = 100;
+/** The Make RPCs, each standing for the Zapier dropdown of the same Gloop list, by the dropdown's key. */
+export const RPCS: Record<string, GloopList> = Object.fromEntries(LISTS.map((list) => [list.key, list]));
 
 /** Outputs only the Zapier app can give: Make's module has no second request after a lost answer, and no place to report a value it left out. */
 export const ZAPIER_ONLY_OUTPUTS = ['confirmed_by_search', 'left_out'];
@@ -164,8 +144,15 @@ const kebab = (id: string) => id.replace(/[A-Z]/g, (letter) => `-${letter.toLowe
 const iml = (expression: string) => `{{${expression}}}`;
 const text = (value: string) => JSON.stringify(value);
 
-/** Characters a person writes a phone number with; the Zapier app removes the same ones. */
-const PHONE_PUNCTUATION = '/[\\s\\-.()\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\u2010-\\u2015]/g';
+/**
+ * A phone as the Zapier app sends it: without its punctuation when what is left is a number
+ * (a regex that replaces the whole text with nothing matched it), else as written, trimmed:
+ * `050-1234567 ext 5` keeps its words.
+ */
+function phoneExpression(key: string): string {
+  const compact = `replace(parameters.${key}; /${PHONE_PUNCTUATION.source}/g; "")`;
+  return `if(replace(${compact}; /${PHONE_NUMBER.source}/; "") = ""; ${compact}; trim(parameters.${key}))`;
+}
 
 /** Gloop's words for the duplicate check's outcomes, as the Zapier app reads them. */
 const VERDICT_EXPRESSION = [
@@ -178,7 +165,7 @@ const VERDICT_EXPRESSION = [
 
 /** A Zapier input field as a Make parameter: same name, label, help and requirement; its dropdown from the RPC standing for its trigger. */
 export function parameterOf(field: Field): Record<string, Json> {
-  const dropdown = typeof field.dynamic === 'string' ? RPCS[field.dynamic.split('.')[0] as keyof typeof RPCS] : undefined;
+  const dropdown = typeof field.dynamic === 'string' ? RPCS[field.dynamic.split('.')[0]] : undefined;
   // Zapier's line items are Make's array of collections, each line's fields its spec.
   if (field.children) return { name: field.key, type: 'array', label: field.label ?? field.key, spec: field.children.map(parameterOf) };
   const type = field.choices || dropdown ? 'select' : field.type === 'password' ? 'password' : field.type ? (MAKE_TYPES[field.type] ?? 'text') : 'text';
@@ -189,7 +176,7 @@ export function parameterOf(field: Field): Record<string, Json> {
     ...(field.helpText ? { help: field.helpText } : {}),
     ...(field.required ? { required: true } : {}),
     ...(field.type === 'text' ? { multiline: true } : {}),
-    ...(dropdown ? { options: `rpc://${dropdown.id}` } : {}),
+    ...(dropdown ? { options: `rpc://${dropdown.rpc}` } : {}),
     ...(field.choices ? { options: field.choices.map((choice) => ({ label: choice.label, value: choice.value })) } : {}),
     ...(field.default !== undefined ? { default: field.default } : {}),
   };
@@ -232,13 +219,13 @@ const FULL_NAME = 'ifempty(parameters.name; trim(ifempty(parameters.f_name; "") 
 function expressionOf(field: Field, body: ModuleSpec['body']): string {
   if (body === 'person' && field.key === 'name') return FULL_NAME;
   if (body === 'person' && field.key === 'f_name') return `ifempty(parameters.f_name; ${FULL_NAME})`;
-  // A search matches a phone from the start as Gloop stores it: a +972 number in its local form.
-  if (field.key === 'phone' && (body === 'search-leads' || body === 'search-customers')) return `replace(replace(parameters.phone; ${PHONE_PUNCTUATION}; ""); /${PLUS_972.source}/; "0$1")`;
-  if (field.key === 'phone') return `replace(parameters.phone; ${PHONE_PUNCTUATION}; "")`;
+  // A search matches a phone from the start as Gloop stores it: a +972 number as Gloop's fix writes it.
+  if (field.key === 'phone' && (body === 'search-leads' || body === 'search-customers')) return `replace(${phoneExpression('phone')}; /${GLOOPS_FIX.source}/; "0")`;
+  if (field.key === 'phone') return phoneExpression('phone');
   // A web address loses the spaces a copy-paste puts around it: Gloop refuses one with spaces.
   if (field.key === 'url') return 'trim(parameters.url)';
   // An SMS's numbers in the local form Gloop's SMS service reads: +972 50… is 050….
-  if (field.key === 'from' || field.key === 'target') return `replace(replace(parameters.${field.key}; ${PHONE_PUNCTUATION}; ""); /^\\+?972/; "0")`;
+  if (field.key === 'from' || field.key === 'target') return `replace(${phoneExpression(field.key)}; /${SMS_972.source}/; "0$1")`;
   // Gloop's dates are days, but for the moment a timer started; Make's date parameters carry a time.
   if (field.type === 'datetime') return field.key === 'start_time' ? `formatDate(parameters.${field.key}; "YYYY-MM-DDTHH:mm:ss[Z]"; "UTC")` : `formatDate(parameters.${field.key}; "YYYY-MM-DD")`;
   return `parameters.${field.key}`;
@@ -354,22 +341,22 @@ function connectionParameters(): Record<string, Json>[] {
   }));
 }
 
-function rpcCommunication(key: keyof typeof RPCS): Record<string, Json> {
-  const rpc = RPCS[key];
+function rpcCommunication(rpc: GloopList): Record<string, Json> {
   return {
     url: rpc.path,
     method: 'GET',
     ...(rpc.paged
       ? {
           qs: { offset: 0, limit: PAGE_SIZE },
-          // Page after page until Gloop says there is no more.
-          pagination: { qs: { offset: iml(`(pagination.page - 1) * ${PAGE_SIZE}`), limit: PAGE_SIZE }, condition: iml('body.hasMore') },
+          // Page after page until Gloop says there is no more, each from where the last one's items
+          // ended: Gloop may serve fewer than asked (ORDS's pages hold 25 unless told).
+          pagination: { qs: { offset: iml('body.offset + length(body.items)'), limit: PAGE_SIZE }, condition: iml('if(length(body.items) > 0; body.hasMore; false)') },
         }
       : {}),
     response: {
-      // Hidden statuses and users who left are not offered.
-      iterate: { container: iml('body.items'), condition: iml('item.is_active != "N"') },
-      output: { label: RPC_LABELS[key] ?? iml('ifempty(item.name; item.id)'), value: iml('item.id') },
+      // Hidden statuses, users who left and inactive products (`is_active_yn`) are not offered.
+      iterate: { container: iml('body.items'), condition: iml('if(item.is_active = "N"; false; item.is_active_yn != "N")') },
+      output: { label: rpc.entryLabel?.iml ?? iml('ifempty(item.name; item.id)'), value: iml('item.id') },
     },
   };
 }
@@ -397,12 +384,12 @@ export function makeAppFiles(): Map<string, string> {
     (components.connection[CONNECTION_ID] as { codeFiles: Record<string, string> }).codeFiles[code] = `${connectionDir}/${name}`;
   }
 
-  for (const [key, rpc] of Object.entries(RPCS) as [keyof typeof RPCS, (typeof RPCS)[keyof typeof RPCS]][]) {
-    const dir = `rpcs/${kebab(rpc.id)}`;
-    const codeFiles = { communication: `${dir}/${kebab(rpc.id)}.communication.iml.json`, params: `${dir}/${kebab(rpc.id)}.params.iml.json` };
-    files.set(codeFiles.communication, pretty(rpcCommunication(key)));
+  for (const list of LISTS) {
+    const dir = `rpcs/${kebab(list.rpc)}`;
+    const codeFiles = { communication: `${dir}/${kebab(list.rpc)}.communication.iml.json`, params: `${dir}/${kebab(list.rpc)}.params.iml.json` };
+    files.set(codeFiles.communication, pretty(rpcCommunication(list)));
     files.set(codeFiles.params, pretty([]));
-    components.rpc[rpc.id] = { label: rpc.label, connection: CONNECTION_ID, codeFiles };
+    components.rpc[list.rpc] = { label: `List ${plural(list.noun)}`, connection: CONNECTION_ID, codeFiles };
   }
 
   for (const spec of MODULES) {

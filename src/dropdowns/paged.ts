@@ -1,6 +1,7 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { callGloop } from '../http/client';
 import { activeChoices, choiceOutputFields, type Choice, type ChoiceLabel } from './choices';
+import type { GloopList } from './lists';
 
 /** Gloop's largest page; one request usually fills one dropdown page. */
 export const PAGE_SIZE = 100;
@@ -28,16 +29,16 @@ async function nextPage(z: ZObject, bundle: Bundle, path: `/${string}`, labelOf?
 }
 
 /** A hidden trigger behind a dropdown of a paged Gloop list (ORDS offset/limit/hasMore). */
-export function pagedDropdown<const Key extends string>(key: Key, noun: string, path: `/${string}`, sample: Choice, labelOf?: ChoiceLabel) {
+export function pagedDropdown(list: GloopList) {
   return defineTrigger({
-    key,
-    noun,
-    display: { label: `${noun} List`, description: `Triggers when a ${noun.toLowerCase()} dropdown opens, listing the active entries.`, hidden: true },
+    key: list.key,
+    noun: list.noun,
+    display: { label: `${list.noun} List`, description: `Triggers when a ${list.noun.toLowerCase()} dropdown opens, listing the active entries.`, hidden: true },
     operation: {
       type: 'polling',
       canPaginate: true,
-      perform: (z: ZObject, bundle: Bundle) => nextPage(z, bundle, path, labelOf),
-      sample: { ...sample },
+      perform: (z: ZObject, bundle: Bundle) => nextPage(z, bundle, list.path, list.entryLabel?.of),
+      sample: { ...list.sample },
       outputFields: choiceOutputFields,
     },
   });

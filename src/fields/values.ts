@@ -16,8 +16,6 @@ export interface OutputField {
   primary?: boolean;
 }
 
-/** Unicode's direction controls (Bidi_Control): the marks, embeddings, overrides and isolates screens put around a number. */
-const BIDI_MARKS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'on', 'כן']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'off', 'לא']);
 
@@ -254,6 +252,17 @@ const SMS_NUMBER_KEYS = ['from', 'target'];
 
 /** A +972 number, with the 0 some write after the country code; Gloop stores it as 0 and the national number. */
 export const PLUS_972 = /^\+9720?(\d{8,9})$/;
+/** What Gloop's fix of a +972 number turns into one 0. */
+export const GLOOPS_FIX = /^\s*\+972[\s-]*0?/;
+/** An SMS number in international form, with or without the +, which Gloop's SMS service reads as 0 and the national number. */
+export const SMS_972 = /^\+?972(\d{8,9})$/;
+/**
+ * What people and screens write a phone number with: spaces, dashes (the minus sign too), dots and
+ * brackets, and Unicode's direction controls (Bidi_Control) put around a number.
+ */
+export const PHONE_PUNCTUATION = /[\s\-.()\u2010-\u2015\u2212\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** A phone number once its punctuation is gone; anything else is text a person wrote. */
+export const PHONE_NUMBER = /^\+?\d{3,20}$/;
 
 /**
  * A phone as Gloop stores it, which its search matches from the start: Gloop turns a number that
@@ -273,18 +282,18 @@ export function storedPhone(phone: string): string | undefined {
  * become one 0; the rest stays as written.
  */
 export function withGloopsFix(phone: string): string {
-  return phone.replace(/^\s*\+972[\s-]*0?/, '0');
+  return phone.replace(GLOOPS_FIX, '0');
 }
 
 /** The same phone number, however Gloop wrote it back: +972 or 0, with or without the marks and separators people write; words count. */
 export function samePhone(sent: string, stored: string): boolean {
-  const plain = (text: string) => withGloopsFix(text).replace(BIDI_MARKS, '').replace(/[\s\-.()\u2010-\u2015\u2212]/g, '').toLowerCase();
+  const plain = (text: string) => withGloopsFix(text).replace(PHONE_PUNCTUATION, '').toLowerCase();
   return plain(stored) === plain(sent);
 }
 
 function localPhoneOf(phone: string): string {
   const compact = phoneOf(phone);
-  const international = /^\+?972(\d{8,9})$/.exec(compact);
+  const international = SMS_972.exec(compact);
   return international ? `0${international[1]}` : compact;
 }
 
@@ -293,8 +302,8 @@ function localPhoneOf(phone: string): string {
  * is sent as written, for Gloop keeps what it is given and a person can still read it.
  */
 function phoneOf(phone: string): string {
-  const compact = phone.replace(BIDI_MARKS, '').replace(/[\s\-.()\u2010-\u2015]/g, '');
-  return /^\+?\d{3,20}$/.test(compact) ? compact : phone.trim();
+  const compact = phone.replace(PHONE_PUNCTUATION, '');
+  return PHONE_NUMBER.test(compact) ? compact : phone.trim();
 }
 
 /** A Zapier error for input the user can fix in the step, before any request. */

@@ -113,6 +113,7 @@ interface InterfaceItem {
   type: string;
   spec?: InterfaceItem[];
 }
+/** The RPC ids published to Make: scenarios keep them, so none may change. */
 const MAKE_RPC: Record<string, string> = {
   user_list: 'listUsers',
   lead_status_list: 'listLeadStatuses',

@@ -88,6 +88,10 @@ describe('the Make modules store what the Zapier app stores, for the same input'
   it.each([
     ['createLead', 'create_lead', 'LEADS', lead],
     ['createLead', 'create_lead', 'LEADS', { f_name: 'יוסי', l_name: 'כהן', phone: '050-111-2222' }],
+    // A phone with words is sent as written; 972 without a + is not a +972 number.
+    ['createLead', 'create_lead', 'LEADS', { name: 'שלוחה', phone: ' 050-1234567 ext 5 ' }],
+    ['createLead', 'create_lead', 'LEADS', { name: 'קצר', phone: '9721234' }],
+    ['createLead', 'create_lead', 'LEADS', { name: 'לונדון', phone: '+44 20 7946\u22120958' }],
     ['createLeadWithDuplicateCheck', 'create_lead_with_duplicate_check', 'LEADS', { name: 'רות', phone: '0521234567', email: 'ruth@example.co.il' }],
   ] as const)('%s', async (makeModule, zapierCreate, kind, input) => {
     const made = (await make.runModule(makeModule, input)) as Record<string, unknown>;
@@ -134,9 +138,16 @@ describe('the Make modules store what the Zapier app stores, for the same input'
       ['createTask', 'create_task', 'TASKS', { subject: 'לחזור', owner: DOCUMENTED_USER_ID, status: status.value, due: '2026-12-01T09:00:00.000Z', description: 'שורה\nשנייה', lead_id: leadId }],
       ['sendSms', 'send_sms', 'SMS', { from: '\u061c+972 54-444-4444', target: '052-765-4321', message: 'שלום', lead_id: leadId }],
       ['sendSmsFromTemplate', 'send_sms_template', 'SMS', { from: '0544444444', target: '+972527654321', template_id: template.value, lead_id: leadId }],
+      ['sendSms', 'send_sms', 'SMS', { from: '972544444444', target: '054 444\u20134444', message: 'קצר', lead_id: leadId }],
       ['createDocumentForSignature', 'create_signature_document', 'DOCUMENTS', { name: 'דנה - הסכם', template_id: documentTemplate.value, by_user: DOCUMENTED_USER_ID, phone: '052-765-4321' }],
     ] as const;
     await expectSameAsZapier(zap, steps);
+    // Only a whole 972 number is read as one: 9721234 goes as typed, and Gloop refuses it on both platforms.
+    const short = { from: '0544444444', target: '9721234', message: 'קצר' };
+    const refusal = 'מספר הטלפון בשדה target אינו תקין';
+    await expect(make.runModule('sendSms', short)).rejects.toMatchObject({ type: 'DataError', message: expect.stringContaining(refusal) });
+    expect(JSON.parse(String(make.sent.at(-1)?.body))).toMatchObject({ target: '9721234' });
+    await expect(zap.run('creates.send_sms.operation.perform', { inputData: short as never })).rejects.toThrow(refusal);
     // Its Message output is the text it sent, as in the Zapier app; Gloop answers an SMS with a shipment id only.
     expect(await make.runModule('sendSms', { from: '0544444444', target: '0527654321', message: 'שלום' })).toMatchObject({ message: 'שלום', shipment_id: expect.stringMatching(/^\d+$/) });
   });

@@ -96,16 +96,18 @@ export class MakeRunner {
     return this.output(spec.response ?? {}, { ...scope, body, statusCode });
   }
 
-  /** Every option an RPC offers, page after page while its pagination's condition holds. */
+  /** Every option an RPC offers, page after page while its pagination's condition holds; a page's request sees the last answer's body. */
   async runRpc(id: string): Promise<unknown[]> {
     const spec = this.app.rpc(id);
     const options: unknown[] = [];
+    let last: unknown;
     for (let page = 1; ; page += 1) {
       const paged = page === 1 ? spec : { ...spec, ...spec.pagination, qs: { ...(spec.qs as object), ...(spec.pagination?.qs as object) } };
-      const scope = this.scope({ pagination: { page } });
-      const { body, statusCode } = await this.call(paged, scope, true);
-      options.push(...(this.output(spec.response ?? {}, { ...scope, body, statusCode }) as unknown[]));
-      if (!spec.pagination || !renderTemplate(String(spec.pagination.condition), { ...scope, body })) return options;
+      const { body, statusCode } = await this.call(paged, this.scope({ pagination: { page }, body: last }), true);
+      const scope = this.scope({ pagination: { page }, body, statusCode });
+      options.push(...(this.output(spec.response ?? {}, scope) as unknown[]));
+      if (!spec.pagination || !renderTemplate(String(spec.pagination.condition), scope)) return options;
+      last = body;
     }
   }
 
