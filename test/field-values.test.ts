@@ -1,6 +1,8 @@
 import { App, authData, LEAD_ID, perform, USER_ID, zapierErrorOf } from './helpers/app';
 import { capturePost } from './helpers/capture';
 import { useNock } from './helpers/nock';
+import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
+import { kind, readInput } from '../src/fields/values';
 
 useNock();
 
@@ -185,5 +187,51 @@ describe('a value shown back is one line, read in one direction, cut between cha
     const received = capturePost('/v2/leads/create', 201, { id: LEAD_ID });
     expect(await run('create_lead', lead({ owner }))).toMatchObject({ left_out: `"Owner" must be a Gloop ID (up to 39 digits), not "${shown}"` });
     expect(received).toEqual([JSON.stringify(LEAD_BODY)]);
+  });
+});
+
+describe("a field's kind is what it declares, never what its key is called", () => {
+  const bundle = { authData, inputDataRaw: {}, meta: {}, inputData: { from: '2026-02-14T09:30:00Z', url: ' spaced ', phone: '050-123 4567', notes: '+972 (50) 123-4567', arrival: '2026-02-14T11:30:00+02:00' } } as unknown as Bundle;
+  const z = { errors: { Error } } as unknown as ZObject;
+
+  it('reads a `from` date as a day, `url` and `phone` without a kind as text, and a declared phone and moment by their kinds', () => {
+    const fields = [
+      { key: 'from', type: 'datetime' },
+      { key: 'url' },
+      { key: 'phone' },
+      { key: 'notes', meta: kind('phone') },
+      { key: 'arrival', type: 'datetime', meta: kind('moment') },
+    ] as const satisfies readonly PlainInputField[];
+    expect(readInput(z, fields, bundle, [])).toEqual({
+      body: { from: '2026-02-14', url: ' spaced ', phone: '050-123 4567', notes: '+972501234567', arrival: '2026-02-14T09:30:00Z' },
+      leftOut: [],
+    });
+  });
+
+  it('refuses to read a field that declares a kind the app does not know', () => {
+    expect(() => readInput(z, [{ key: 'url', meta: { kind: 'address' } }], bundle, [])).toThrow('field url declares an unknown kind address');
+  });
+
+  it('every field of the app that is read as a phone, an SMS number, a web address or a moment says so on itself', () => {
+    const declared = Object.values({ ...App.creates, ...App.searches }).flatMap((step) =>
+      ((step.operation.inputFields ?? []) as PlainInputField[]).flatMap((field) => (field.meta?.kind === undefined ? [] : [`${step.key}.${field.key}: ${String(field.meta.kind)}`])),
+    );
+    expect(declared.sort()).toEqual(
+      [
+        'create_account.phone: phone',
+        'create_lead.phone: phone',
+        'create_lead_with_duplicate_check.phone: phone',
+        'create_signature_document.phone: phone',
+        'create_ticket.phone: phone',
+        'find_customer.phone: phone',
+        'find_lead.phone: phone',
+        'send_sms.from: sms-number',
+        'send_sms.target: sms-number',
+        'send_sms_template.from: sms-number',
+        'send_sms_template.target: sms-number',
+        'shorten_link.url: web-address',
+        'start_timer.start_time: moment',
+      ].sort(),
+    );
   });
 });

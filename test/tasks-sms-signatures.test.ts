@@ -219,7 +219,7 @@ describe('shorten_link', () => {
   it('sends the access code as Gloop\'s password, and returns the short URL and the generated identifier', async () => {
     const received = capturePost('/v2/links/shortner', 201, { guid: 'CC96592A', id: LEAD_ID, message: 'הקישור קוצר בהצלחה', short_url: 'https://blabla.link/xxxx' });
     const output = await run('shorten_link', { url: 'https://me.example.com/info/?a=1&b={{x}}', custom_alias: 'spring', access_code: '1234', guid: 'yes', description: 'מבצע' });
-    expect(received).toEqual([JSON.stringify({ url: 'https://me.example.com/info/?a=1&b={{x}}', custom_alias: 'spring', guid: true, description: 'מבצע', password: '1234' })]);
+    expect(received).toEqual([JSON.stringify({ url: 'https://me.example.com/info/?a=1&b={{x}}', custom_alias: 'spring', password: '1234', guid: true, description: 'מבצע' })]);
     expect(output).toMatchObject({ id: LEAD_ID, short_url: 'https://blabla.link/xxxx', guid_value: 'CC96592A', access_code: '1234' });
   });
 

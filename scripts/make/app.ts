@@ -2,7 +2,8 @@ import type { PlainInputField } from 'zapier-platform-core';
 import App from '../../src';
 import { PAGE_SIZE } from '../../src/dropdowns/paged';
 import { LISTS, plural, type GloopList } from '../../src/dropdowns/lists';
-import { GLOOPS_FIX, PHONE_NUMBER, PHONE_PUNCTUATION, SMS_972 } from '../../src/fields/values';
+import { descriptionOf, MAKE_GROUPS, type BodyShape, type OperationDescription, type Proof, type Reading, type VerdictWords } from '../../src/records/operation';
+import { GLOOPS_FIX, kindOf, PHONE_NUMBER, PHONE_PUNCTUATION, SMS_972 } from '../../src/fields/values';
 
 /**
  * The Make custom app, derived from the Zapier app's own definitions: every module's parameters
@@ -37,106 +38,22 @@ export const RPCS: Record<string, GloopList> = Object.fromEntries(LISTS.map((lis
 /** Outputs only the Zapier app can give: Make's module has no second request after a lost answer, and no place to report a value it left out. */
 export const ZAPIER_ONLY_OUTPUTS = ['confirmed_by_search', 'left_out'];
 
+/** A Make module: the Zapier step it stands for, and that step's own description. */
 interface ModuleSpec {
   id: string;
   zapierKey: string;
   kind: 'creates' | 'searches';
-  label: string;
-  path: `/${string}`;
-  /** How the request body is made from the parameters, beyond sending each as mapped. */
-  body: 'person' | 'plain' | 'search-leads' | 'search-customers' | 'lookup';
-  output: 'created' | 'duplicate-check' | 'found';
-  /** The key of Gloop's answer that proves it did the work, when not `id`. */
-  proofKey?: string;
-  /** The proof is a figure, which may be 0 (the stock after a movement): present, not truthy. */
-  proofIsFigure?: boolean;
-  /** A change (PUT) or a look-up (GET) rather than a new record: the record's id goes in the path, nothing in the body. */
-  method?: 'PUT' | 'GET';
-  /** Fields Gloop knows by another name. */
-  rename?: Record<string, string>;
-  /** Values the request always carries: the date format a working-days sum is read and written in. */
-  constants?: Record<string, string>;
-  crud?: 'create' | 'update';
+  operation: ZapierOperation;
+  description: OperationDescription;
 }
 
-/** The modules of the Make app, each standing for one Zapier action or search. */
-export const MODULES: ModuleSpec[] = [
-  { id: 'createLead', zapierKey: 'create_lead', kind: 'creates', label: 'Create a Lead', path: '/v2/leads/create', body: 'person', output: 'created', crud: 'create' },
-  {
-    id: 'createLeadWithDuplicateCheck',
-    zapierKey: 'create_lead_with_duplicate_check',
-    kind: 'creates',
-    label: 'Create a Lead with Duplicate Check',
-    path: '/v2/leads/intelligent',
-    body: 'person',
-    output: 'duplicate-check',
-    crud: 'create',
-  },
-  { id: 'searchLeads', zapierKey: 'find_lead', kind: 'searches', label: 'Search Leads', path: '/v2/search/leadsAndAccounts', body: 'search-leads', output: 'found' },
-  { id: 'searchCustomers', zapierKey: 'find_customer', kind: 'searches', label: 'Search Customers', path: '/v2/search/leadsAndAccounts', body: 'search-customers', output: 'found' },
-  { id: 'addNote', zapierKey: 'create_note', kind: 'creates', label: 'Add a Note', path: '/v2/notes/create', body: 'plain', output: 'created', crud: 'create' },
-  { id: 'createCustomer', zapierKey: 'create_account', kind: 'creates', label: 'Create a Customer', path: '/v2/accounts/create', body: 'person', output: 'created', crud: 'create' },
-  { id: 'createTask', zapierKey: 'create_task', kind: 'creates', label: 'Create a Task', path: '/v2/tasks/create', body: 'plain', output: 'created', crud: 'create' },
-  { id: 'sendSms', zapierKey: 'send_sms', kind: 'creates', label: 'Send an SMS', path: '/v2/sms/send', body: 'plain', output: 'created', proofKey: 'shipment_id', crud: 'create' },
-  {
-    id: 'sendSmsFromTemplate',
-    zapierKey: 'send_sms_template',
-    kind: 'creates',
-    label: 'Send an SMS from a Template',
-    path: '/v2/sms/sendTemplate',
-    body: 'plain',
-    output: 'created',
-    proofKey: 'shipment_id',
-    crud: 'create',
-  },
-  {
-    id: 'createDocumentForSignature',
-    zapierKey: 'create_signature_document',
-    kind: 'creates',
-    label: 'Create a Document for Signature',
-    path: '/v2/signatures/create',
-    body: 'plain',
-    output: 'created',
-    crud: 'create',
-  },
-  { id: 'createTicket', zapierKey: 'create_ticket', kind: 'creates', label: 'Create a Ticket', path: '/v2/tickets/create', body: 'plain', output: 'created', crud: 'create' },
-  { id: 'shortenLink', zapierKey: 'shorten_link', kind: 'creates', label: 'Shorten a Link', path: '/v2/links/shortner', body: 'plain', output: 'created', rename: { access_code: 'password' }, crud: 'create' },
-  { id: 'startTimer', zapierKey: 'start_timer', kind: 'creates', label: 'Start a Timer', path: '/v2/timer/start', body: 'plain', output: 'created', crud: 'create' },
-  { id: 'stopTimer', zapierKey: 'stop_timer', kind: 'creates', label: 'Stop a Timer', path: '/v2/timer/{{parameters.timer_id}}', method: 'PUT', body: 'plain', output: 'created', proofKey: 'total_minuets', crud: 'update' },
-  { id: 'createSale', zapierKey: 'create_sale', kind: 'creates', label: 'Create a Sale', path: '/v2/sales/create', body: 'plain', output: 'created', crud: 'create' },
-  { id: 'createProduct', zapierKey: 'create_product', kind: 'creates', label: 'Create a Product', path: '/v2/products/create', body: 'plain', output: 'created', crud: 'create' },
-  { id: 'createProductCategory', zapierKey: 'create_product_category', kind: 'creates', label: 'Create a Product Category', path: '/v2/products/categories/create', body: 'plain', output: 'created', crud: 'create' },
-  {
-    id: 'moveStock',
-    zapierKey: 'move_stock',
-    kind: 'creates',
-    label: 'Move Stock',
-    path: '/v2/products/inventory/movment',
-    body: 'plain',
-    output: 'created',
-    proofKey: 'inventory_after',
-    proofIsFigure: true,
-    crud: 'update',
-  },
-  ...(
-    [
-      ['addWorkingDays', 'add_working_days', 'Add Working Days', '/v2/workingDays/addWorkingDays'],
-      ['addWeekdays', 'add_week_days', 'Add Weekdays', '/v2/workingDays/addWeekDays'],
-      ['countWorkingDays', 'working_days_between', 'Count Working Days', '/v2/workingDays/WorkingDaysBetween'],
-    ] as const
-  ).map(([id, zapierKey, label, path]): ModuleSpec => ({
-    id,
-    zapierKey,
-    kind: 'creates',
-    label,
-    path,
-    body: 'plain',
-    output: 'created',
-    proofKey: 'date',
-    constants: { date_format: 'YYYY-MM-DD', return_format: 'YYYY-MM-DD' },
-  })),
-  { id: 'getProduct', zapierKey: 'find_product', kind: 'searches', label: 'Get a Product', path: '/v2/products/{{parameters.product_id}}', method: 'GET', body: 'lookup', output: 'found' },
-];
+/** The modules of the Make app: every Zapier action and search that describes its Make module, in the Zapier app's order. */
+export const MODULES: ModuleSpec[] = (['creates', 'searches'] as const).flatMap((kind) =>
+  Object.values(zapier[kind]).flatMap((operation) => {
+    const description = descriptionOf(operation.key);
+    return description ? [{ id: description.make.id, zapierKey: operation.key, kind, operation, description }] : [];
+  }),
+);
 
 export const CONNECTION_ID = 'gloop';
 
@@ -153,15 +70,6 @@ function phoneExpression(key: string): string {
   const compact = `replace(parameters.${key}; /${PHONE_PUNCTUATION.source}/g; "")`;
   return `if(replace(${compact}; /${PHONE_NUMBER.source}/; "") = ""; ${compact}; trim(parameters.${key}))`;
 }
-
-/** Gloop's words for the duplicate check's outcomes, as the Zapier app reads them. */
-const VERDICT_EXPRESSION = [
-  ['כפול', 'duplicate'],
-  ['לקוח חוזר', 'returning_customer'],
-  ['לקוח קיים', 'returning_customer'],
-  ['ליד חוזר', 'returning_lead'],
-  ['נוצר', 'new'],
-].reduceRight((otherwise, [word, verdict]) => `if(contains(body.message; ${text(word)}); ${text(verdict)}; ${otherwise})`, text('unknown'));
 
 /** A Zapier input field as a Make parameter: same name, label, help and requirement; its dropdown from the RPC standing for its trigger. */
 export function parameterOf(field: Field): Record<string, Json> {
@@ -216,62 +124,81 @@ const outputKeysOf = (outputs: OutputField[]) => [...new Set(outputs.map((field)
 const FULL_NAME = 'ifempty(parameters.name; trim(ifempty(parameters.f_name; "") + " " + ifempty(parameters.l_name; "")))';
 
 /** The IML expression of the value a field sends, by the Zapier app's rules. */
-function expressionOf(field: Field, body: ModuleSpec['body']): string {
+function expressionOf(field: Field, body: BodyShape): string {
   if (body === 'person' && field.key === 'name') return FULL_NAME;
   if (body === 'person' && field.key === 'f_name') return `ifempty(parameters.f_name; ${FULL_NAME})`;
-  // A search matches a phone from the start as Gloop stores it: a +972 number as Gloop's fix writes it.
-  if (field.key === 'phone' && (body === 'search-leads' || body === 'search-customers')) return `replace(${phoneExpression('phone')}; /${GLOOPS_FIX.source}/; "0")`;
-  if (field.key === 'phone') return phoneExpression('phone');
-  // A web address loses the spaces a copy-paste puts around it: Gloop refuses one with spaces.
-  if (field.key === 'url') return 'trim(parameters.url)';
-  // An SMS's numbers in the local form Gloop's SMS service reads: +972 50… is 050….
-  if (field.key === 'from' || field.key === 'target') return `replace(${phoneExpression(field.key)}; /${SMS_972.source}/; "0$1")`;
-  // Gloop's dates are days, but for the moment a timer started; Make's date parameters carry a time.
-  if (field.type === 'datetime') return field.key === 'start_time' ? `formatDate(parameters.${field.key}; "YYYY-MM-DDTHH:mm:ss[Z]"; "UTC")` : `formatDate(parameters.${field.key}; "YYYY-MM-DD")`;
-  return `parameters.${field.key}`;
+  const value = `parameters.${field.key}`;
+  switch (kindOf(field)) {
+    case 'phone':
+      // A search matches a phone from the start as Gloop stores it: a +972 number as Gloop's fix writes it.
+      return body === 'search-leads' || body === 'search-customers' ? `replace(${phoneExpression(field.key)}; /${GLOOPS_FIX.source}/; "0")` : phoneExpression(field.key);
+    case 'sms-number':
+      // An SMS's numbers in the local form Gloop's SMS service reads: +972 50… is 050….
+      return `replace(${phoneExpression(field.key)}; /${SMS_972.source}/; "0$1")`;
+    case 'web-address':
+      // A web address loses the spaces a copy-paste puts around it: Gloop refuses one with spaces.
+      return `trim(${value})`;
+    // Gloop's dates are days, but for a moment such as when a timer started; Make's date parameters carry a time.
+    case 'moment':
+      return `formatDate(${value}; "YYYY-MM-DDTHH:mm:ss[Z]"; "UTC")`;
+    case 'day':
+      return `formatDate(${value}; "YYYY-MM-DD")`;
+    default:
+      return value;
+  }
 }
 
-function requestBody(spec: ModuleSpec, fields: Field[]): Record<string, Json> {
-  const sent = Object.fromEntries(fields.filter((field) => field.key !== 'object_type').map((field) => [spec.rename?.[field.key] ?? field.key, iml(expressionOf(field, spec.body))]));
-  if (spec.body === 'search-leads') return { ...sent, object_type: iml('if(parameters.object_type = "BOTH"; null; "LEADS")'), order_by: 'created', order: 'desc', limit: 10 };
-  if (spec.body === 'search-customers') return { ...sent, object_type: 'ACCOUNTS', order_by: 'created', order: 'desc', limit: 10 };
-  return { ...sent, ...spec.constants };
+function requestBody({ description }: ModuleSpec, fields: Field[]): Record<string, Json> {
+  const { body, rename, constants } = description;
+  const inPath = new Set([...description.path.matchAll(/\{(\w+)\}/g)].map(([, key]) => key));
+  const sent = Object.fromEntries(
+    fields.filter((field) => field.key !== 'object_type' && !inPath.has(field.key)).map((field) => [rename?.[field.key] ?? field.key, iml(expressionOf(field, body))]),
+  );
+  if (body === 'search-leads') return { ...sent, object_type: iml('if(parameters.object_type = "BOTH"; null; "LEADS")'), order_by: 'created', order: 'desc', limit: 10 };
+  if (body === 'search-customers') return { ...sent, object_type: 'ACCOUNTS', order_by: 'created', order: 'desc', limit: 10 };
+  return { ...sent, ...constants };
 }
 
-function responseOf(spec: ModuleSpec, operation: ZapierOperation, fields: Field[]): Record<string, Json> {
+/** The IML of a verdict Gloop's message names, from the Zapier app's own words. */
+function verdictExpression(from: string, words: VerdictWords): string {
+  return words.reduceRight((otherwise, [word, verdict]) => `if(contains(body.${from}; ${text(word)}); ${text(verdict)}; ${otherwise})`, text('unknown'));
+}
+
+/** The IML of an output the Zapier app reads from Gloop's answer, by the same reading. */
+function readingExpression(reading: Reading, fields: Field[], body: BodyShape): string {
+  if (reading.as === 'verdict') return verdictExpression(reading.from, reading.words);
+  if (reading.as === 'known') return `contains(split(${text(reading.known.join(','))}; ","); ${verdictExpression(reading.from, reading.words)})`;
+  const sent = fields.find((field) => field.key === reading.otherwise);
+  return `ifempty(body.${reading.from}; ${sent ? `ifempty(${expressionOf(sent, body)}; "")` : '""'})`;
+}
+
+/** Make's `valid`: the answer shows the work done as the Zapier app's proof reads it. */
+function validExpression(proof: Proof): string {
+  const shown = proof.as === 'figure' ? `ifempty(body.${proof.key}; "missing") != "missing"` : `body.${proof.key}`;
+  return (proof.with ?? []).reduceRight((then, key) => `if(body.${key}; ${then}; false)`, proof.with?.length ? `if(${shown}; true; false)` : shown);
+}
+
+function responseOf({ kind, operation, description }: ModuleSpec, fields: Field[]): Record<string, Json> {
   const outputs = operation.operation.outputFields.filter((field) => !ZAPIER_ONLY_OUTPUTS.includes(field.key));
-  if (spec.body === 'lookup') {
-    // Gloop answers a record as a one-item page, an unknown id as an empty one.
-    return { iterate: iml('body.items'), output: Object.fromEntries(outputs.map((field) => [field.key, iml(`ifempty(item.${field.key}; "")`)])) };
+  const found = Object.fromEntries(outputs.map((field) => [field.key, iml(`ifempty(item.${field.key}; "")`)]));
+  // Gloop answers a record as a one-item page, an unknown id as an empty one.
+  if (kind === 'searches' && description.body === 'none') return { iterate: iml('body.items'), output: found };
+  if (kind === 'searches') {
+    const wanted = description.body === 'search-customers' ? '"ACCOUNTS"' : 'if(parameters.object_type = "BOTH"; item.object_type; "LEADS")';
+    return { iterate: { container: iml('body.results'), condition: iml(`item.object_type = ${wanted}`) }, output: found };
   }
-  if (spec.output === 'found') {
-    const wanted = spec.body === 'search-customers' ? '"ACCOUNTS"' : 'if(parameters.object_type = "BOTH"; item.object_type; "LEADS")';
-    return {
-      iterate: { container: iml('body.results'), condition: iml(`item.object_type = ${wanted}`) },
-      output: Object.fromEntries(outputs.map((field) => [field.key, iml(`ifempty(item.${field.key}; "")`)])),
-    };
-  }
-  // An output is what the module sent, or else what Gloop answered under its name.
-  const sentOrAnswered = (key: string) => {
+  // An output is what Gloop answered as the Zapier app reads it, else what the module sent under its name.
+  const outputOf = (key: string) => {
+    const reading = description.answered.find((field) => field.key === key)?.read;
+    if (reading) return iml(readingExpression(reading, fields, description.body));
     const field = fields.find((candidate) => candidate.key === key);
-    return iml(`ifempty(${field ? expressionOf(field, spec.body) : `body.${key}`}; "")`);
-  };
-  const proofKey = spec.proofKey ?? 'id';
-  // Answers that are not Gloop's own key, or that fall back on what was sent.
-  const answered: Record<string, string> = {
-    [proofKey]: iml(`body.${proofKey}`),
-    ticket_status: iml('ifempty(body.ticket_status; parameters.status)'),
-    guid_value: iml('ifempty(body.guid; "")'),
-    lead_status: iml('ifempty(body.lead_status; ifempty(parameters.lead_status; ""))'),
-    account_status: iml('ifempty(body.account_status; parameters.status)'),
-    verdict: iml(VERDICT_EXPRESSION),
-    is_known: iml(`contains("duplicate returning_lead returning_customer"; ${VERDICT_EXPRESSION})`),
+    return iml(`ifempty(${field ? expressionOf(field, description.body) : `body.${key}`}; "")`);
   };
   return {
-    // Reported created only with the id Gloop gave it.
-    valid: iml(spec.proofIsFigure ? `ifempty(body.${proofKey}; "missing") != "missing"` : `body.${proofKey}`),
+    // Reported done only with the proof the Zapier app asks for.
+    ...(description.proof ? { valid: iml(validExpression(description.proof)) } : {}),
     // Every output on every run, blank where nothing was sent, as the Zapier app answers.
-    output: Object.fromEntries(outputKeysOf(outputs).map((key) => [key, answered[key] ?? sentOrAnswered(key)])),
+    output: Object.fromEntries(outputKeysOf(outputs).map((key) => [key, outputOf(key)])),
   };
 }
 
@@ -393,16 +320,17 @@ export function makeAppFiles(): Map<string, string> {
   }
 
   for (const spec of MODULES) {
-    const operation = zapier[spec.kind][spec.zapierKey];
+    const { operation, description } = spec;
     const fields = operation.operation.inputFields;
     const dir = `modules/${kebab(spec.id)}`;
     const file = (code: string) => `${dir}/${kebab(spec.id)}.${code}.iml.json`;
+    const url = description.path.replace(/\{(\w+)\}/g, (_match, key: string) => `{{parameters.${key}}}`);
     const codes: Record<string, [string, Json]> = {
       communication: [
         file('communication'),
-        spec.method
-          ? { url: spec.path, method: spec.method, response: responseOf(spec, operation, fields) }
-          : { url: spec.path, method: 'POST', body: requestBody(spec, fields), response: responseOf(spec, operation, fields) },
+        description.body === 'none'
+          ? { url, method: description.method, response: responseOf(spec, fields) }
+          : { url, method: description.method, body: requestBody(spec, fields), response: responseOf(spec, fields) },
       ],
       staticParams: [file('static-params'), []],
       mappableParams: [file('mappable-params'), fields.map(parameterOf)],
@@ -416,10 +344,10 @@ export function makeAppFiles(): Map<string, string> {
       codeFiles[code] = path;
     }
     components.module[spec.id] = {
-      label: spec.label,
+      label: description.make.label,
       description: operation.display.description,
       moduleType: spec.kind === 'creates' ? 'action' : 'search',
-      ...(spec.crud ? { actionCrud: spec.crud } : {}),
+      ...(description.make.crud ? { actionCrud: description.make.crud } : {}),
       connection: CONNECTION_ID,
       codeFiles,
     };
@@ -429,14 +357,7 @@ export function makeAppFiles(): Map<string, string> {
   files.set('general/common.json', pretty({}));
   files.set(
     'modules/groups.json',
-    pretty([
-      { label: 'Leads', modules: ['createLead', 'createLeadWithDuplicateCheck', 'searchLeads', 'addNote'] },
-      { label: 'Customers', modules: ['createCustomer', 'searchCustomers'] },
-      { label: 'Tasks, SMS and Documents', modules: ['createTask', 'sendSms', 'sendSmsFromTemplate', 'createDocumentForSignature'] },
-      { label: 'Tickets, Links and Timers', modules: ['createTicket', 'shortenLink', 'startTimer', 'stopTimer'] },
-      { label: 'Sales and Products', modules: ['createSale', 'createProduct', 'createProductCategory', 'getProduct', 'moveStock'] },
-      { label: 'Working Days', modules: ['addWorkingDays', 'addWeekdays', 'countWorkingDays'] },
-    ]),
+    pretty(MAKE_GROUPS.map((label) => ({ label, modules: MODULES.filter((spec) => spec.description.make.group === label).map((spec) => spec.id) }))),
   );
   files.set('README.md', readme());
   files.set(
@@ -452,7 +373,7 @@ export function makeAppFiles(): Map<string, string> {
 }
 
 function readme(): string {
-  const lines = MODULES.map((spec) => `- **${spec.label}**: ${zapier[spec.kind][spec.zapierKey].display.description}`);
+  const lines = MODULES.map((spec) => `- **${spec.description.make.label}**: ${spec.operation.display.description}`);
   return [
     'Gloop CRM',
     '=========',

@@ -1,4 +1,4 @@
-import { idFrom } from '../http/json';
+import { idAndMessage } from '../records/operation';
 import { defineWriteAction } from '../records/write-action';
 import { confirmationOf, lookForPerson } from '../search/leads-and-accounts';
 import { customerResource } from './resource';
@@ -9,18 +9,14 @@ export const createAccount = defineWriteAction({
   noun: 'Customer',
   label: 'Create Customer',
   description: 'Creates a new customer, which can start automations such as invoicing, mailing lists or WhatsApp messages.',
+  make: { id: 'createCustomer', label: 'Create a Customer', group: 'Customers', crud: 'create' },
   path: '/v2/accounts/create',
   fields: accountFields,
   fieldGroups: accountFieldGroups,
   personNamed: 'customer',
   confirm: (z, bundle, body) => confirmationOf(z, bundle, customerResource, body),
   lookFor: lookForPerson,
-  answered: [
-    { key: 'id', label: 'Customer ID' },
-    { key: 'account_status', label: 'Saved Customer Status ID' },
-    { key: 'message', label: 'Gloop Message' },
-  ],
-  report: (written, body) => ({ id: written.proof, account_status: idFrom(written.answer.account_status) ?? body.status, message: written.message }),
+  answered: [...idAndMessage('Customer').slice(0, 1), { key: 'account_status', label: 'Saved Customer Status ID', read: { from: 'account_status', as: 'id', otherwise: 'status' } }, ...idAndMessage('Customer').slice(1)],
   sample: {
     id: '318470115526385338148997581651340149330',
     account_status: '104788409124312076361553853542960557491',

@@ -1,5 +1,6 @@
 import { defineInputFields } from 'zapier-platform-core';
 import { customSlotFields, linkField, nameFields, subscriberField } from '../fields/shared';
+import { kind } from '../fields/values';
 
 export const accountFieldGroups = [
   { key: 'classification', label: 'Status, Type and Owner' },
@@ -18,7 +19,7 @@ export const accountFields = defineInputFields([
     helpText: 'The status the customer starts in; Gloop needs one. Hidden statuses are not listed.',
   },
   ...nameFields('customer', ', or the business name'),
-  { key: 'phone', label: 'Phone', group: 'person', helpText: 'e.g. `050-123-4567`. Spaces, dashes, dots and brackets are removed.' },
+  { key: 'phone', label: 'Phone', group: 'person', meta: kind('phone'), helpText: 'e.g. `050-123-4567`. Spaces, dashes, dots and brackets are removed.' },
   { key: 'passport', label: 'ID Number', group: 'person', helpText: 'The Israeli ID number of a person, or the registration number of a company.' },
   { key: 'company', label: 'Company', group: 'person', helpText: 'The company the customer works for, or its legal name.' },
   { key: 'website', label: 'Website', group: 'person', helpText: 'e.g. `https://example.com`.' },

@@ -1,12 +1,19 @@
 import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import { bodyFrom } from '../fields/values';
-import { criteriaFields, criteriaFrom, findOrCreate, searchGloop } from '../search/leads-and-accounts';
+import { describe } from '../records/operation';
+import { criteriaFields, criteriaFrom, findOrCreate, SEARCH_PATH, searchGloop } from '../search/leads-and-accounts';
 import { customerResource } from './resource';
 
 const findCustomerFields = criteriaFields('customer');
 
 export const findCustomer = defineSearch({
-  key: 'find_customer',
+  key: describe('find_customer', {
+    make: { id: 'searchCustomers', label: 'Search Customers', group: 'Customers' },
+    method: 'POST',
+    path: SEARCH_PATH,
+    body: 'search-customers',
+    answered: customerResource.outputFields,
+  }),
   noun: 'Customer',
   display: {
     label: 'Find Customer',

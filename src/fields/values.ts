@@ -137,19 +137,51 @@ function linesOf(fields: readonly PlainInputField[], raw: unknown): RequestBody[
   return filled.length > 0 ? filled : undefined;
 }
 
+/** The kinds a field declares (`meta.kind`), where its Zapier type does not say how its value is read. */
+const DECLARED_KINDS = ['phone', 'sms-number', 'moment', 'web-address'] as const;
+export type DeclaredKind = (typeof DECLARED_KINDS)[number];
+
+/** How a field's value is read and sent, on both platforms. */
+export type FieldKind = DeclaredKind | 'yes-no' | 'number' | 'whole-number' | 'day' | 'id' | 'text';
+
+/** The kind declared on a field: `{ meta: kind('phone') }`. */
+export const kind = (declared: DeclaredKind) => ({ kind: declared }) as const;
+
+/** A value's kind (a line item's fields have their own): as declared on the field, else as its Zapier type and dropdown say; never read from its key. */
+export function kindOf(field: PlainInputField): FieldKind {
+  const declared = field.meta?.kind;
+  if (declared !== undefined) {
+    if (!DECLARED_KINDS.includes(declared as DeclaredKind)) throw new Error(`field ${field.key} declares an unknown kind ${String(declared)}`);
+    return declared as DeclaredKind;
+  }
+  if (field.type === 'boolean') return 'yes-no';
+  if (field.type === 'number') return 'number';
+  if (field.type === 'integer') return 'whole-number';
+  if (field.type === 'datetime') return 'day';
+  return field.dynamic || field.search ? 'id' : 'text';
+}
+
+/** How each kind of value is read from what the user mapped (already known not blank). */
+const READERS: Record<Exclude<FieldKind, 'yes-no'>, (text: string, raw: unknown) => BodyValue> = {
+  number: (text) => numberOf(text.trim()),
+  'whole-number': (text) => integerOf(text.trim()),
+  day: (text) => dateOf(text.trim()),
+  moment: (text) => instantOf(text.trim()),
+  phone: (text) => phoneOf(text),
+  'sms-number': (text) => localPhoneOf(text),
+  'web-address': (text) => webAddressOf(text.trim()),
+  id: (text, raw) => idOf(text.trim(), raw),
+  text: (text) => text,
+};
+
 function valueOf(field: PlainInputField, raw: unknown): BodyValue | undefined {
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
-  if (field.type === 'boolean') return booleanOf(raw);
+  const fieldKind = kindOf(field);
+  if (fieldKind === 'yes-no') return booleanOf(raw);
   const text = textOf(raw);
   // A list of blanks reads as nothing, as a blank text does above.
   if (text === '') return undefined;
-  if (field.type === 'number') return numberOf(text.trim());
-  if (field.type === 'integer') return integerOf(text.trim());
-  if (field.type === 'datetime') return INSTANT_KEYS.includes(field.key) ? instantOf(text.trim()) : dateOf(text.trim());
-  if (field.key === 'phone') return phoneOf(text);
-  if (SMS_NUMBER_KEYS.includes(field.key)) return localPhoneOf(text);
-  if (field.key === 'url') return webAddressOf(text.trim());
-  return field.dynamic || field.search ? idOf(text.trim(), raw) : text;
+  return READERS[fieldKind](text, raw);
 }
 
 function booleanOf(raw: unknown): boolean {
@@ -203,9 +235,6 @@ function idOf(text: string, raw: unknown): string {
   return text;
 }
 
-/** The date fields that are moments, not days: when a timer started. */
-const INSTANT_KEYS = ['start_time'];
-
 function instantOf(text: string): string {
   const written = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):\d{2}/.exec(text);
   const time = Date.parse(text);
@@ -246,9 +275,6 @@ function webAddressOf(text: string): string {
   if (!/^https?:\/\/\S+$/i.test(text)) throw new Unreadable('must start with https://', text);
   return text;
 }
-
-/** The numbers of an SMS: Gloop's SMS endpoint reads only local ones (05…), not +972. */
-const SMS_NUMBER_KEYS = ['from', 'target'];
 
 /** A +972 number, with the 0 some write after the country code; Gloop stores it as 0 and the national number. */
 export const PLUS_972 = /^\+9720?(\d{8,9})$/;
@@ -291,6 +317,7 @@ export function samePhone(sent: string, stored: string): boolean {
   return plain(stored) === plain(sent);
 }
 
+/** The numbers of an SMS: Gloop's SMS endpoint reads only local ones (05…), not +972. */
 function localPhoneOf(phone: string): string {
   const compact = phoneOf(phone);
   const international = SMS_972.exec(compact);

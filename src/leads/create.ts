@@ -1,4 +1,4 @@
-import { idFrom } from '../http/json';
+import { idAndMessage } from '../records/operation';
 import { defineWriteAction } from '../records/write-action';
 import { confirmationOf, lookForPerson } from '../search/leads-and-accounts';
 import { leadResource } from './resource';
@@ -28,14 +28,11 @@ export const createLead = defineWriteAction({
   key: 'create_lead',
   label: 'Create Lead',
   description: 'Creates a new lead, assigned to the salesperson and status you choose.',
+  make: { id: 'createLead', label: 'Create a Lead', group: 'Leads', crud: 'create' },
   path: '/v2/leads/create',
   fields: leadFields,
   fieldGroups: leadFieldGroups,
-  answered: [
-    { key: 'id', label: 'Lead ID' },
-    { key: 'lead_status', label: 'Lead Status ID' },
-    { key: 'message', label: 'Gloop Message' },
-  ],
-  report: (written, body) => ({ id: written.proof, lead_status: idFrom(written.answer.lead_status) ?? body.lead_status ?? '', message: written.message }),
+  // The status Gloop saved, or the one sent (blank when Gloop picked its default and did not say).
+  answered: [...idAndMessage('Lead').slice(0, 1), { key: 'lead_status', label: 'Lead Status ID', read: { from: 'lead_status', as: 'id', otherwise: 'lead_status' } }, ...idAndMessage('Lead').slice(1)],
   sample: { ...leadSample, lead_status: '233069071553535427697228277840563827497', message: 'הליד נוצר בהצלחה' },
 });

@@ -1,5 +1,6 @@
 import { defineInputFields } from 'zapier-platform-core';
 import { customSlotFields, nameFields, subscriberField } from '../fields/shared';
+import { kind } from '../fields/values';
 
 export const leadFieldGroups = [
   { key: 'person', label: 'Who the Lead Is' },
@@ -15,6 +16,7 @@ export const leadFields = defineInputFields([
     label: 'Phone',
     required: true,
     group: 'person',
+    meta: kind('phone'),
     helpText: 'e.g. `050-123-4567` or `+972 50 123 4567`. Spaces, dashes, dots and brackets are removed; Gloop handles the +972 prefix itself.',
   },
   ...nameFields('lead', ', e.g. "Dana Levi"'),

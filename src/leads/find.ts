@@ -2,7 +2,8 @@ import { defineInputFields, defineSearch, type Bundle, type InferInputData, type
 import { customerResource } from '../accounts/resource';
 import { bodyFrom, invalidInput, quoted } from '../fields/values';
 import { secretsOf } from '../http/client';
-import { criteriaFields, criteriaFrom, findOrCreate, searchGloop } from '../search/leads-and-accounts';
+import { describe } from '../records/operation';
+import { criteriaFields, criteriaFrom, findOrCreate, SEARCH_PATH, searchGloop } from '../search/leads-and-accounts';
 import { leadResource } from './resource';
 
 export const findLeadFields = defineInputFields([
@@ -23,7 +24,13 @@ export const findLeadFields = defineInputFields([
 type FindLeadInput = InferInputData<typeof findLeadFields>;
 
 export const findLead = defineSearch({
-  key: 'find_lead',
+  key: describe('find_lead', {
+    make: { id: 'searchLeads', label: 'Search Leads', group: 'Leads' },
+    method: 'POST',
+    path: SEARCH_PATH,
+    body: 'search-leads',
+    answered: leadResource.outputFields,
+  }),
   noun: 'Lead',
   display: {
     label: 'Find Lead',

@@ -1,6 +1,7 @@
 import { defineInputFields } from 'zapier-platform-core';
 import { linkField } from '../fields/shared';
 import { invalidInput, refuseLongerThan } from '../fields/values';
+import { idAndMessage } from '../records/operation';
 import { defineWriteAction } from '../records/write-action';
 
 export const NOTE_MAX_CHARACTERS = 4000;
@@ -23,6 +24,7 @@ export const createNote = defineWriteAction({
   noun: 'Note',
   label: 'Add Note',
   description: 'Adds a note to a lead or a customer.',
+  make: { id: 'addNote', label: 'Add a Note', group: 'Leads', crud: 'create' },
   path: '/v2/notes/create',
   fields: noteFields,
   // Every field of a note is one Gloop needs: none can be left out.
@@ -36,9 +38,6 @@ export const createNote = defineWriteAction({
   },
   // Gloop cannot search notes: after a lost answer, only a person can tell whether it was saved.
   lookFor: (body) => `this note on the ${body.lead_id === undefined ? `customer ${String(body.account_id)}` : `lead ${String(body.lead_id)}`}`,
-  answered: [
-    { key: 'id', label: 'Note ID' },
-    { key: 'message', label: 'Gloop Message' },
-  ],
+  answered: idAndMessage('Note'),
   sample: { id: '196872918095809862949125226744960663127', lead_id: '271917813959131540676117904886673869329', account_id: '', msg: 'התקשר בערב', message: 'ההערה נוצרה בהצלחה' },
 });

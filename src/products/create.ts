@@ -1,5 +1,6 @@
 import { defineInputFields } from 'zapier-platform-core';
 import { defineWriteAction } from '../records/write-action';
+import { idAndMessage } from '../records/operation';
 
 /** A product's fields, once, under Gloop's own spelling of its keys. */
 export const productFields = defineInputFields([
@@ -18,15 +19,13 @@ export const createProduct = defineWriteAction({
   noun: 'Product',
   label: 'Create Product',
   description: 'Creates a product with its price and category, and optionally its opening stock.',
+  make: { id: 'createProduct', label: 'Create a Product', group: 'Sales and Products', crud: 'create' },
   path: '/v2/products/create',
   fields: productFields,
   // A misread price or stock would be a wrong catalogue: refused, not left out.
   mustRead: ['invetory', 'is_physical'],
   lookFor: (body) => `the product "${String(body.name)}"`,
-  answered: [
-    { key: 'id', label: 'Product ID' },
-    { key: 'message', label: 'Gloop Message' },
-  ],
+  answered: idAndMessage('Product'),
   sample: {
     id: '271931293467543909784429886793843358217',
     message: 'המוצר נוצר בהצלחה',
@@ -52,13 +51,11 @@ export const createProductCategory = defineWriteAction({
   thing: 'product category',
   label: 'Create Product Category',
   description: 'Creates a category to file products under.',
+  make: { id: 'createProductCategory', label: 'Create a Product Category', group: 'Sales and Products', crud: 'create' },
   path: '/v2/products/categories/create',
   fields: categoryFields,
   mustRead: ['is_active_yn'],
   lookFor: (body) => `the product category "${String(body.name)}"`,
-  answered: [
-    { key: 'id', label: 'Category ID' },
-    { key: 'message', label: 'Gloop Message' },
-  ],
+  answered: idAndMessage('Category'),
   sample: { id: '271931386971455797394479962881631377483', message: 'הקטגוריה נוצרה בהצלחה', name: 'חולצות' },
 });

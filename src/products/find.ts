@@ -2,6 +2,7 @@ import { defineInputFields, defineSearch, type Bundle, type InferInputData, type
 import { callGloop } from '../http/client';
 import { isRecord } from '../http/failures';
 import { bodyFrom, requireValues } from '../fields/values';
+import { describe, requestOf, type OperationDescription } from '../records/operation';
 import { productResource } from './resource';
 
 const findProductFields = defineInputFields([
@@ -10,8 +11,17 @@ const findProductFields = defineInputFields([
 
 type FindProductInput = InferInputData<typeof findProductFields>;
 
+/** Gloop answers a product as a one-item page, and an unknown id as an empty one. */
+const lookup: OperationDescription = {
+  make: { id: 'getProduct', label: 'Get a Product', group: 'Sales and Products' },
+  method: 'GET',
+  path: '/v2/products/{product_id}',
+  body: 'none',
+  answered: productResource.outputFields,
+};
+
 export const findProduct = defineSearch({
-  key: 'find_product',
+  key: describe('find_product', lookup),
   noun: 'Product',
   display: { label: 'Find Product', description: 'Finds a product by its ID, with its price and stock.' },
   operation: {
@@ -19,8 +29,7 @@ export const findProduct = defineSearch({
     perform: async (z: ZObject, bundle: Bundle<FindProductInput>) => {
       const input = bodyFrom(z, findProductFields, bundle);
       requireValues(z, findProductFields, input, ['product_id']);
-      // Gloop answers a product as a one-item page, and an unknown id as an empty one.
-      const answer = await callGloop(z, bundle, { method: 'GET', path: `/v2/products/${String(input.product_id)}` });
+      const answer = await callGloop(z, bundle, { method: 'GET', path: requestOf(lookup, input).path });
       const items: unknown[] = Array.isArray(answer.items) ? answer.items : [];
       return items.flatMap((item) => {
         const product = isRecord(item) ? productResource.recordOf(item) : undefined;

@@ -5,6 +5,7 @@ import { isRecord } from '../http/failures';
 import { refuseLongerThan, type RequestBody } from '../fields/values';
 import { defineWriteAction } from '../records/write-action';
 import { sameText, storedSince } from '../records/stored-since';
+import { figureOf, idAndMessage } from '../records/operation';
 
 /** A stock movement's fields, once, as Gloop names them. */
 const movementFields = defineInputFields([
@@ -25,10 +26,6 @@ const movementFields = defineInputFields([
 
 const COMMENT_MAX_CHARACTERS = 4000;
 
-const stockFigure = (value: unknown) => {
-  const text = typeof value === 'string' ? value.trim() : undefined;
-  return typeof value === 'number' && Number.isFinite(value) ? value : text !== undefined && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
-};
 
 /** Pages of the movement log read after a lost answer; past them, a movement could lie unseen. */
 const LOG_PAGES = 5;
@@ -55,11 +52,11 @@ function movementLog(z: ZObject, bundle: Bundle<any>, body: RequestBody): Confir
       const logged = entries.filter(isRecord);
       const sameComment = logged.filter((entry) => sameText(entry.comment, body.comment));
       const direction = (entry: Record<string, unknown>) => String(entry.operation).trim().toUpperCase();
-      const same = (entry: Record<string, unknown>) => direction(entry) === body.operation && stockFigure(entry.quantity) === body.quantity;
+      const same = (entry: Record<string, unknown>) => direction(entry) === body.operation && figureOf(entry.quantity) === body.quantity;
       const found = storedSince(sameComment.filter(same), sentAt, clock, 'stock movement', logged);
       // A movement with this comment logged another way (-1 for OUT 1, an unreadable figure or direction) may be this one.
       const unlike = sameComment.filter((entry) => {
-        const quantity = stockFigure(entry.quantity);
+        const quantity = figureOf(entry.quantity);
         const mayBeThisWay = direction(entry) === body.operation || !['IN', 'OUT'].includes(direction(entry));
         return !same(entry) && mayBeThisWay && (quantity === undefined || Math.abs(quantity) === body.quantity);
       });
@@ -78,6 +75,7 @@ export const moveStock = defineWriteAction({
   thing: 'stock movement',
   label: 'Move Stock',
   description: "Moves units into or out of a product's stock and returns the stock after it.",
+  make: { id: 'moveStock', label: 'Move Stock', group: 'Sales and Products', crud: 'update' },
   path: '/v2/products/inventory/movment',
   fields: movementFields,
   mustRead: 'all',
@@ -86,18 +84,13 @@ export const moveStock = defineWriteAction({
     return body;
   },
   // Gloop answers a movement with the stock before and after it, not an id: the figures are its proof.
-  proof: { of: (answer) => stockFigure(answer.inventory_after)?.toString(), name: 'what shows the stock movement was made' },
+  proof: { key: 'inventory_after', as: 'figure', name: 'what shows the stock movement was made' },
   confirm: movementLog,
   lookFor: (body) => `a stock movement of this product with the comment "${String(body.comment)}"`,
   answered: [
-    { key: 'inventory_before', label: 'Stock Before', type: 'number' },
-    { key: 'inventory_after', label: 'Stock After', type: 'number' },
-    { key: 'message', label: 'Gloop Message' },
+    { key: 'inventory_before', label: 'Stock Before', type: 'number', read: { from: 'inventory_before', as: 'figure' } },
+    { key: 'inventory_after', label: 'Stock After', type: 'number', read: { from: 'inventory_after', as: 'figure' } },
+    ...idAndMessage('Stock').slice(1),
   ],
-  report: (written) => ({
-    inventory_before: stockFigure(written.answer.inventory_before) ?? '',
-    inventory_after: stockFigure(written.answer.inventory_after) ?? '',
-    message: written.message,
-  }),
   sample: { product_id: '255428000059312855148083097871927924884', operation: 'OUT', quantity: 10, comment: 'חשבונית 345', inventory_before: 4, inventory_after: -6, message: 'הפעולה הושלמה' },
 });

@@ -1,20 +1,21 @@
 import { defineCreate, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
-import { writeToGloop, type Confirmation, type GloopCall, type Written } from '../http/client';
+import { writeToGloop, type Confirmation } from '../http/client';
 import { saving, type Deed } from '../http/failures';
-import { idFrom } from '../http/json';
-import { CONFIRMED_BY_SEARCH, LEFT_OUT, outputFieldsFrom, readInput, requireValues, withEveryKey, withGloopNames, type OutputField, type RequestBody } from '../fields/values';
-
-/** Where the body goes: a POST to a path, or a request of its own (a stop is a PUT to the timer's path). */
-type Destination = { path: `/${string}`; call?: never } | { call: (body: RequestBody) => GloopCall; path?: never };
+import { describe, proofIn, readAnswer, requestOf, type AnsweredField, type MakeModule, type Proof } from './operation';
+import { CONFIRMED_BY_SEARCH, LEFT_OUT, outputFieldsFrom, readInput, requireValues, withEveryKey, withGloopNames, type RequestBody } from '../fields/values';
 
 /** An action that writes one thing to Gloop: all that differs from one such action to the next. */
-export type WriteAction = Destination & {
+export type WriteAction = {
   key: string;
   noun: string;
   /** How a sentence names the record, when not the noun in lower case (an "SMS"). */
   thing?: string;
   label: string;
   description: string;
+  make: MakeModule;
+  /** A POST by default; `{key}` in the path stands for the value of that field (a stop is a PUT to the timer's path, with no body). */
+  method?: 'PUT';
+  path: `/${string}`;
   fields: readonly PlainInputField[];
   fieldGroups?: { key: string; label: string }[];
   /** Values that must be readable besides the required ones, or every value ("all": none can be left out). */
@@ -23,10 +24,10 @@ export type WriteAction = Destination & {
   personNamed?: string;
   /** Refusals and derived values only this record has, before any request: the body to send. */
   settle?: (z: ZObject, body: RequestBody) => RequestBody;
-  /** The body as Gloop names its fields. */
-  toGloop?: (body: RequestBody) => RequestBody;
+  /** Fields Gloop knows by another name. */
+  rename?: Readonly<Record<string, string>>;
   /** What Gloop's answer must hold to show the work was done: by default the new record's `id`. */
-  proof?: { of: (answer: Record<string, unknown>) => string | undefined; name: string };
+  proof?: Omit<Proof, 'name'> & { name?: string };
   /** How a sentence says what the action does, when it is not saving the record. */
   deed?: Deed;
   /** How Gloop is asked after a lost answer for the record it stored; without it, only a person can tell. */
@@ -35,10 +36,8 @@ export type WriteAction = Destination & {
   recheck?: (z: ZObject, bundle: Bundle<any>, body: RequestBody) => Confirmation;
   /** What a person looks for in Gloop when the app cannot tell, e.g. `the task "Call back"`. */
   lookFor: (body: RequestBody) => string;
-  /** What the action reports besides the fields it sent. */
-  answered: OutputField[];
-  /** What the answer adds to the output: by default the new record's id and Gloop's message. */
-  report?: (written: Written, body: RequestBody) => Record<string, unknown>;
+  /** What the action reports besides the fields it sent, each read from Gloop's answer as its `read` says. */
+  answered: readonly AnsweredField[];
   sample: Record<string, unknown>;
 };
 
@@ -46,10 +45,12 @@ export type WriteAction = Destination & {
 export function defineWriteAction(spec: WriteAction) {
   const thing = spec.thing ?? spec.noun.toLowerCase();
   const canLeaveOut = spec.mustRead !== 'all';
-  const outputFields = outputFieldsFrom(spec.fields, [...spec.answered, ...(spec.confirm ? [CONFIRMED_BY_SEARCH] : []), ...(canLeaveOut ? [LEFT_OUT] : [])]);
+  const outputFields = outputFieldsFrom(spec.fields, [...spec.answered.map(({ read: _read, ...field }) => field), ...(spec.confirm ? [CONFIRMED_BY_SEARCH] : []), ...(canLeaveOut ? [LEFT_OUT] : [])]);
   const required = spec.fields.filter((field) => field.required).map((field) => field.key);
   const mustRead = spec.mustRead === 'all' ? spec.fields.map((field) => field.key) : [...required, ...(spec.mustRead ?? [])];
-  const proof = spec.proof ?? { of: (answer: Record<string, unknown>) => idFrom(answer.id), name: `the new ${thing}'s id` };
+  const proof: Proof = { key: 'id', as: 'id', name: `the new ${thing}'s id`, ...spec.proof };
+  const method = spec.method ?? 'POST';
+  describe(spec.key, { make: spec.make, method, path: spec.path, body: method === 'PUT' ? 'none' : spec.personNamed ? 'person' : 'plain', rename: spec.rename, proof, answered: spec.answered });
   return defineCreate({
     key: spec.key,
     noun: spec.noun,
@@ -62,17 +63,18 @@ export function defineWriteAction(spec: WriteAction) {
         const body = spec.personNamed === undefined ? input.body : withGloopNames(z, spec.fields, input, spec.personNamed);
         requireValues(z, spec.fields, body, required);
         const settled = spec.settle?.(z, body) ?? body;
+        const request = requestOf(spec, settled);
         const written = await writeToGloop(z, bundle, {
-          call: spec.call ? spec.call(settled) : { method: 'POST', path: spec.path, body: spec.toGloop?.(settled) ?? settled },
+          call: { method, path: request.path, ...(method === 'PUT' ? {} : { body: request.body }) },
           deed: spec.deed ?? saving(thing),
-          proof: proof.of,
+          proof: (answer) => proofIn(proof, answer),
           proofName: proof.name,
           confirmation: (spec.confirm ?? spec.recheck)?.(z, bundle, settled),
           lookFor: spec.lookFor(settled),
         });
         return withEveryKey(outputFields, {
           ...settled,
-          ...(spec.report ?? idAndMessage)(written, settled),
+          ...Object.fromEntries(spec.answered.flatMap(({ key, read }) => (read ? [[key, readAnswer(read, written.answer, settled)]] : []))),
           ...(spec.confirm ? { confirmed_by_search: written.confirmedBySearch } : {}),
           ...(canLeaveOut ? { left_out: input.leftOut.join('; ') } : {}),
         });
@@ -81,12 +83,4 @@ export function defineWriteAction(spec: WriteAction) {
       outputFields,
     },
   });
-}
-
-const idAndMessage = (written: Written) => ({ id: written.proof, message: written.message });
-
-/** Text Gloop answered under `key`, or blank. */
-export function answeredText(answer: Record<string, unknown>, key: string): string {
-  const value = answer[key];
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }

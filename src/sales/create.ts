@@ -2,6 +2,7 @@ import { defineInputFields, type ZObject } from 'zapier-platform-core';
 import { linkField } from '../fields/shared';
 import { inFieldOrder, invalidInput, type RequestBody } from '../fields/values';
 import { defineWriteAction } from '../records/write-action';
+import { idAndMessage } from '../records/operation';
 
 /** A sale's fields, once: its product lines, then the money as Gloop adds it up. */
 export const saleFields = defineInputFields([
@@ -107,16 +108,14 @@ export const createSale = defineWriteAction({
   noun: 'Sale',
   label: 'Create Sale',
   description: 'Creates a sale with its product lines, discount and VAT, checking that the amounts add up.',
+  make: { id: 'createSale', label: 'Create a Sale', group: 'Sales and Products', crud: 'create' },
   path: '/v2/sales/create',
   fields: saleFields,
   // An amount or a line misread would change what the customer is charged: refused, not left out.
   mustRead: ['products', 'discount_type', 'discount', 'discount_value', 'sub_total', 'is_tax', 'tax_rate', 'tax'],
   settle: settleSale,
   lookFor: (body) => `the sale "${String(body.title)}"`,
-  answered: [
-    { key: 'id', label: 'Sale ID' },
-    { key: 'message', label: 'Gloop Message' },
-  ],
+  answered: idAndMessage('Sale'),
   sample: {
     id: '271938755411120854115903777342845774028',
     message: 'המכירה נוצרה נוצר בהצלחה',

@@ -3,7 +3,7 @@ import { askGloop, withAccessToken, type Confirmation } from '../http/client';
 import { exchangeCredentials } from '../http/session';
 import { idFrom } from '../http/json';
 import { invalidAnswer, isRecord } from '../http/failures';
-import { invalidInput, samePhone, storedPhone, withEveryKey, withGloopsFix, type OutputField, type RequestBody } from '../fields/values';
+import { kind, invalidInput, samePhone, storedPhone, withEveryKey, withGloopsFix, type OutputField, type RequestBody } from '../fields/values';
 import type { Resource } from '../records/resource';
 import { plainText, sameText, storedSince } from '../records/stored-since';
 
@@ -11,11 +11,12 @@ import { plainText, sameText, storedSince } from '../records/stored-since';
 export type ObjectType = 'LEADS' | 'ACCOUNTS';
 
 const SEARCH_LIMIT = 10;
+export const SEARCH_PATH = '/v2/search/leadsAndAccounts';
 
 /** The criteria Gloop's search takes, for a lead or a customer alike. */
 export function criteriaFields(noun: string) {
   return defineInputFields([
-    { key: 'phone', label: 'Phone', helpText: `Finds the ${noun} by phone number; spaces, dashes and +972 are handled.` },
+    { key: 'phone', label: 'Phone', meta: kind('phone'), helpText: `Finds the ${noun} by phone number; spaces, dashes and +972 are handled.` },
     { key: 'email', label: 'Email', helpText: `Finds the ${noun} by email address.` },
     { key: 'name', label: 'Name', helpText: 'Part of the name is enough.' },
     { key: 'company', label: 'Company', helpText: 'Part of the company name is enough.' },
@@ -109,7 +110,7 @@ const NEWEST_CREATED: SearchOrder = { by: 'created', limit: SEARCH_LIMIT };
 export async function searchRecords(z: ZObject, bundle: Bundle<any>, resource: PersonResource, criteria: RequestBody, order = NEWEST_CREATED) {
   const { answer, clock } = await askGloop(z, bundle, {
     method: 'POST',
-    path: '/v2/search/leadsAndAccounts',
+    path: SEARCH_PATH,
     body: { ...criteria, object_type: resource.objectType, order_by: order.by, order: 'desc', limit: order.limit },
   });
   // Without its list, "nothing found" would be a guess, and Find or Create would create on it.

@@ -1,13 +1,14 @@
 import { defineInputFields } from 'zapier-platform-core';
-import { idFrom } from '../http/json';
-import { answeredText, defineWriteAction } from '../records/write-action';
+import { defineWriteAction } from '../records/write-action';
+import { kind } from '../fields/values';
+import { idAndMessage } from '../records/operation';
 
 /** A document for signature's fields, once. */
 export const documentFields = defineInputFields([
   { key: 'name', label: 'Document Name', required: true, helpText: 'The name it is sent under, e.g. "Dana Levi, service agreement".' },
   { key: 'template_id', label: 'Document Template', required: true, dynamic: 'signature_template_list.id.name', helpText: 'The template the document is made from. Inactive templates are not listed.' },
   { key: 'by_user', label: 'Sending User', required: true, dynamic: 'user_list.id.name', helpText: 'Named in the messages the signer receives.' },
-  { key: 'phone', label: 'Signer Phone', helpText: 'Filled, Gloop sends the signer the document by SMS or WhatsApp. Leave it and Email blank to send nothing and share the link yourself.' },
+  { key: 'phone', label: 'Signer Phone', meta: kind('phone'), helpText: 'Filled, Gloop sends the signer the document by SMS or WhatsApp. Leave it and Email blank to send nothing and share the link yourself.' },
   { key: 'email', label: 'Signer Email', helpText: 'Filled, Gloop also emails the document to the signer.' },
 ]);
 
@@ -16,17 +17,13 @@ export const createSignatureDocument = defineWriteAction({
   noun: 'Document',
   label: 'Create Document for Signature',
   description: 'Creates a document from a template and sends it to the signer for signature.',
+  make: { id: 'createDocumentForSignature', label: 'Create a Document for Signature', group: 'Tasks, SMS and Documents', crud: 'create' },
   path: '/v2/signatures/create',
   fields: documentFields,
   // The signing URL is what the signer is sent: an id alone is no document to sign.
-  proof: { of: (answer) => (answeredText(answer, 'document') === '' ? undefined : idFrom(answer.id)), name: "the new document's id and signing URL" },
+  proof: { key: 'id', as: 'id', with: ['document'], name: "the new document's id and signing URL" },
   lookFor: (body) => `the document "${String(body.name)}"`,
-  answered: [
-    { key: 'id', label: 'Document ID' },
-    { key: 'document', label: 'Signing URL' },
-    { key: 'message', label: 'Gloop Message' },
-  ],
-  report: (written) => ({ id: written.proof, document: answeredText(written.answer, 'document'), message: written.message }),
+  answered: [...idAndMessage('Document').slice(0, 1), { key: 'document', label: 'Signing URL', read: { from: 'document', as: 'text' } }, ...idAndMessage('Document').slice(1)],
   sample: {
     id: '261',
     document: 'https://e-sign.co.il/xxxx',

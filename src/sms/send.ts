@@ -1,17 +1,17 @@
 import { defineInputFields } from 'zapier-platform-core';
 import { linkField } from '../fields/shared';
-import type { RequestBody } from '../fields/values';
-import { idFrom } from '../http/json';
-import { defineWriteAction } from '../records/write-action';
+import { kind, type RequestBody } from '../fields/values';
+import { defineWriteAction, type WriteAction } from '../records/write-action';
 
 const NUMBERS = defineInputFields([
   {
     key: 'from',
     label: 'Sender Number',
     required: true,
+    meta: kind('sms-number'),
     helpText: 'The number the SMS comes from, e.g. `050-123-4567`. A +972 number is turned into the local form Gloop\'s SMS service reads.',
   },
-  { key: 'target', label: 'Recipient Number', required: true, helpText: 'The number the SMS goes to, e.g. `052-765-4321`; +972 is handled the same way.' },
+  { key: 'target', label: 'Recipient Number', required: true, meta: kind('sms-number'), helpText: 'The number the SMS goes to, e.g. `052-765-4321`; +972 is handled the same way.' },
 ]);
 
 const ATTACHMENTS = [linkField('lead', 'Attaches the SMS to the lead\'s card in Gloop.'), linkField('customer', 'Attaches the SMS to the customer\'s card in Gloop.')] as const;
@@ -38,17 +38,17 @@ export const smsTemplateFields = defineInputFields([
 const sms = {
   noun: 'Message',
   thing: 'SMS',
-  proof: { of: (answer: Record<string, unknown>) => idFrom(answer.shipment_id), name: "the new SMS's id" },
+  proof: { key: 'shipment_id', as: 'id', name: "the new SMS's id" },
   lookFor: (body: RequestBody) => `an SMS to ${String(body.target)} in the account's SMS log`,
-  answered: [{ key: 'shipment_id', label: 'Shipment ID' }],
-  report: (shipped: { proof: string }) => ({ shipment_id: shipped.proof }),
-};
+  answered: [{ key: 'shipment_id', label: 'Shipment ID', read: { from: 'shipment_id', as: 'id' } }],
+} satisfies Partial<WriteAction>;
 
 export const sendSmsAction = defineWriteAction({
   ...sms,
   key: 'send_sms',
   label: 'Send SMS',
   description: 'Sends an SMS you write, attached to a lead or customer when you choose one.',
+  make: { id: 'sendSms', label: 'Send an SMS', group: 'Tasks, SMS and Documents', crud: 'create' },
   path: '/v2/sms/send',
   fields: smsFields,
   sample: { shipment_id: '1124835822', from: '0544444444', target: '0542222222', message: 'שלום! קיבלנו את פנייתך.' },
@@ -59,6 +59,7 @@ export const sendSmsTemplateAction = defineWriteAction({
   key: 'send_sms_template',
   label: 'Send SMS from Template',
   description: 'Sends an SMS from a saved template, attached to a lead or customer when you choose one.',
+  make: { id: 'sendSmsFromTemplate', label: 'Send an SMS from a Template', group: 'Tasks, SMS and Documents', crud: 'create' },
   path: '/v2/sms/sendTemplate',
   fields: smsTemplateFields,
   sample: { shipment_id: '1124840092', from: '0544444444', target: '0542222222', template_id: '258123218108221845257206184125949190319' },

@@ -1,6 +1,7 @@
 import { defineInputFields } from 'zapier-platform-core';
 import { linkField } from '../fields/shared';
 import { refuseLongerThan } from '../fields/values';
+import { idAndMessage } from '../records/operation';
 import { defineWriteAction } from '../records/write-action';
 
 export const TASK_DESCRIPTION_MAX_CHARACTERS = 4000;
@@ -22,6 +23,7 @@ export const createTask = defineWriteAction({
   noun: 'Task',
   label: 'Create Task',
   description: 'Creates a task for a user, with its status, priority and due date.',
+  make: { id: 'createTask', label: 'Create a Task', group: 'Tasks, SMS and Documents', crud: 'create' },
   path: '/v2/tasks/create',
   fields: taskFields,
   mustRead: ['description'],
@@ -31,7 +33,7 @@ export const createTask = defineWriteAction({
   },
   lookFor: (body) => `the task "${String(body.subject)}"`,
   // Gloop's example answers a task with a customer's fields: only its id is relied on.
-  answered: [{ key: 'id', label: 'Task ID' }, { key: 'message', label: 'Gloop Message' }],
+  answered: idAndMessage('Task'),
   sample: {
     id: '271919681468428798287547621970320994517',
     message: 'המשימה נוצרה בהצלחה',

@@ -4,14 +4,15 @@ import { callGloop, type Confirmation } from '../http/client';
 import { isRecord } from '../http/failures';
 import { idFrom } from '../http/json';
 import { linkField } from '../fields/shared';
-import type { RequestBody } from '../fields/values';
-import { answeredText, defineWriteAction } from '../records/write-action';
+import { kind, type RequestBody } from '../fields/values';
+import { defineWriteAction } from '../records/write-action';
+import { idAndMessage } from '../records/operation';
 
 /** A timer's fields, once. */
 export const timerFields = defineInputFields([
   { key: 'owner', label: 'Owner', required: true, dynamic: 'user_list.id.name', helpText: 'The user whose time is counted. Users who left the company are not listed.' },
   linkField('customer', 'The customer the time is spent on.'),
-  { key: 'start_time', label: 'Start Time', type: 'datetime', helpText: 'When the work started. Left blank, the timer starts now.' },
+  { key: 'start_time', label: 'Start Time', type: 'datetime', meta: kind('moment'), helpText: 'When the work started. Left blank, the timer starts now.' },
   { key: 'comment', label: 'Comment', helpText: 'What the time is spent on, shown with the timer.' },
 ]);
 
@@ -20,13 +21,14 @@ export const startTimer = defineWriteAction({
   noun: 'Timer',
   label: 'Start Timer',
   description: 'Starts a timer for a user, now or from a time you give.',
+  make: { id: 'startTimer', label: 'Start a Timer', group: 'Tickets, Links and Timers', crud: 'create' },
   path: '/v2/timer/start',
   fields: timerFields,
   // A start time misread would count the wrong hours: refused, not left out.
   mustRead: ['start_time'],
   // Open timers are listed, so a person can see whether it started.
   lookFor: () => 'an open timer of this user',
-  answered: [{ key: 'id', label: 'Timer ID' }, { key: 'message', label: 'Gloop Message' }],
+  answered: idAndMessage('Timer'),
   sample: { id: '271943382793099311437728449716604792195', message: 'הטיימר הופעל', owner: '253960413951646409173244928790043995930' },
 });
 
@@ -63,18 +65,16 @@ export const stopTimer = defineWriteAction({
   noun: 'Timer',
   label: 'Stop Timer',
   description: 'Stops an open timer and returns the minutes it ran.',
-  call: (body) => ({ method: 'PUT', path: `/v2/timer/${String(body.timer_id)}` }),
+  make: { id: 'stopTimer', label: 'Stop a Timer', group: 'Tickets, Links and Timers', crud: 'update' },
+  method: 'PUT',
+  path: '/v2/timer/{timer_id}',
   fields: stopFields,
   mustRead: 'all',
   deed: { verb: 'stop', done: 'stopped', what: 'the timer', replayRisk: 'the replay fails, as Gloop refuses to stop a timer twice' },
   // Gloop's key, spelled as Gloop spells it: the minutes are the stop's proof.
-  proof: { of: (answer) => answeredText(answer, 'total_minuets') || undefined, name: 'the minutes the timer ran' },
+  proof: { key: 'total_minuets', as: 'text', name: 'the minutes the timer ran' },
   recheck: stillOpen,
   lookFor: (body) => `timer ${String(body.timer_id)} among the open timers`,
-  answered: [
-    { key: 'total_minuets', label: 'Total Minutes' },
-    { key: 'message', label: 'Gloop Message' },
-  ],
-  report: (written) => ({ total_minuets: answeredText(written.answer, 'total_minuets'), message: written.message }),
+  answered: [{ key: 'total_minuets', label: 'Total Minutes', read: { from: 'total_minuets', as: 'text' } }, ...idAndMessage('Timer').slice(1)],
   sample: { timer_id: '271943382793100520363548064345779498371', total_minuets: '1.7', message: 'הטיימר הופסק' },
 });

@@ -1,10 +1,14 @@
 import { defineCreate, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { callGloop, secretsOf } from '../http/client';
 import { isRecord } from '../http/failures';
+import { describe, proofIn, requestOf, type OperationDescription, type Proof } from '../records/operation';
 import { bodyFrom, invalidInput, outputFieldsFrom, quoted, requireValues, withEveryKey, type OutputField } from '../fields/values';
 
 /** Plain dates go to Gloop in one format and come back in it, so a Zap maps the result as a date. */
 const DATE_FORMAT = 'YYYY-MM-DD';
+const FORMATS = { date_format: DATE_FORMAT, return_format: DATE_FORMAT };
+/** Every sum and count comes with the date it reached. */
+const A_DATE: Proof = { key: 'date', as: 'date', name: 'a date' };
 
 const startDate: PlainInputField = { key: 'start_date', label: 'Start Date', type: 'datetime', required: true, helpText: 'The day to count from, e.g. `2026-12-01`; the time of day is ignored.' };
 const weekend: PlainInputField = {
@@ -25,6 +29,7 @@ interface Calculation {
   key: string;
   label: string;
   description: string;
+  makeId: string;
   path: `/${string}`;
   fields: readonly PlainInputField[];
   answered: OutputField[];
@@ -46,8 +51,17 @@ const plainText = (value: unknown) => (typeof value === 'string' ? value : '');
 /** A date sum Gloop works out, Israel's holidays included: nothing is stored, so a replay is always safe. */
 function defineCalculation(spec: Calculation) {
   const outputFields = outputFieldsFrom(spec.fields, spec.answered);
+  const description: OperationDescription = {
+    make: { id: spec.makeId, label: spec.label, group: 'Working Days' },
+    method: 'POST',
+    path: spec.path,
+    body: 'plain',
+    constants: FORMATS,
+    proof: A_DATE,
+    answered: spec.answered,
+  };
   return defineCreate({
-    key: spec.key,
+    key: describe(spec.key, description),
     noun: 'Date',
     display: { label: spec.label, description: spec.description },
     operation: {
@@ -57,8 +71,8 @@ function defineCalculation(spec: Calculation) {
         requireValues(z, spec.fields, body, spec.fields.map((field) => field.key));
         const days = String(body.weekend).replace(/\s/g, '');
         if (!/^[1-7](,[1-7])*$/.test(days)) throw invalidInput(z, `"Weekend" must be day numbers from 1 (Sunday) to 7 (Saturday) joined by commas, such as 6,7, not ${quoted(days, secretsOf(bundle.authData))}`);
-        const answer = await callGloop(z, bundle, { method: 'POST', path: spec.path, body: { ...body, weekend: days, date_format: DATE_FORMAT, return_format: DATE_FORMAT } });
-        if (typeof answer.date !== 'string' || answer.date === '') throw new z.errors.Error('Gloop answered the date calculation without a date; run this step again later.', 'GloopInvalidResponse', 502);
+        const answer = await callGloop(z, bundle, { method: 'POST', ...requestOf(description, { ...body, weekend: days }) });
+        if (proofIn(A_DATE, answer) === undefined) throw new z.errors.Error('Gloop answered the date calculation without a date; run this step again later.', 'GloopInvalidResponse', 502);
         const holidays = (Array.isArray(answer.holidays) ? answer.holidays : []).filter(isRecord).map((holiday) => ({ name: plainText(holiday.name), date: plainText(holiday.date) }));
         // A figure Gloop did not give, or not as a count, is left out: an output typed number holds a number.
         const figures = outputFields.flatMap(({ key, type }) => {
@@ -85,6 +99,7 @@ const ROSH_HASHANA = [
 export const addWorkingDays = defineCalculation({
   key: 'add_working_days',
   label: 'Add Working Days',
+  makeId: 'addWorkingDays',
   description: 'Adds working days to a date, skipping weekends and Israel\'s holidays.',
   path: '/v2/workingDays/addWorkingDays',
   fields: [startDate, increment('Working Days'), weekend],
@@ -95,6 +110,7 @@ export const addWorkingDays = defineCalculation({
 export const addWeekdays = defineCalculation({
   key: 'add_week_days',
   label: 'Add Weekdays',
+  makeId: 'addWeekdays',
   description: 'Adds days to a date, skipping weekends but not holidays.',
   path: '/v2/workingDays/addWeekDays',
   fields: [startDate, increment('Weekdays'), weekend],
@@ -105,6 +121,7 @@ export const addWeekdays = defineCalculation({
 export const countWorkingDays = defineCalculation({
   key: 'working_days_between',
   label: 'Count Working Days',
+  makeId: 'countWorkingDays',
   description: 'Counts the working days between two dates, leaving out weekends and Israel\'s holidays.',
   path: '/v2/workingDays/WorkingDaysBetween',
   fields: [startDate, { key: 'end_date', label: 'End Date', type: 'datetime', required: true, helpText: 'The last day counted, e.g. `2026-12-31`.' }, weekend],

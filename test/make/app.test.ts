@@ -177,6 +177,11 @@ describe('parity with the Zapier app', () => {
     expect(Object.keys(json(module.codeFiles.samples) as object).sort()).toEqual(Object.keys(operation.sample).filter((key) => !ZAPIER_ONLY_OUTPUTS.includes(key)).sort());
   });
 
+  it('every Zapier action and search has its Make module, each under its own id', () => {
+    expect(MODULES.map((spec) => spec.zapierKey).sort()).toEqual([...Object.keys(zapier.creates), ...Object.keys(zapier.searches)].sort());
+    expect(new Set(MODULES.map((spec) => spec.id)).size).toBe(MODULES.length);
+  });
+
   it('only the outputs the Zapier app alone can give are missing from Make, and they are on every Zapier create that has them', () => {
     expect(ZAPIER_ONLY_OUTPUTS).toEqual(['confirmed_by_search', 'left_out']);
     expect(Object.keys(RPCS).sort()).toEqual(Object.keys(MAKE_RPC).sort());

@@ -6,7 +6,7 @@
  *
  * The subset: `{{…}}` templates (a template that is one expression keeps the value's type), paths
  * (`parameters.x`, `body.items`), string/number/null literals, regular-expression literals, `+ - *`,
- * `= != < <= > >=`, and the functions ifempty, if, trim, replace, contains, length, base64, addSeconds and formatDate,
+ * `= != < <= > >=`, and the functions ifempty, if, trim, replace, contains, split, length, base64, addSeconds and formatDate,
  * with arguments separated by `;` as in Make, and the keyword `now`.
  */
 
@@ -121,6 +121,7 @@ const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
   trim: (value) => asText(value).trim(),
   replace: (value, pattern, replacement) => (isEmpty(value) ? value : asText(value).replace(pattern as RegExp | string, asText(replacement))),
   contains: (haystack, needle) => (Array.isArray(haystack) ? haystack.includes(needle) : asText(haystack).includes(asText(needle))),
+  split: (value, separator) => asText(value).split(asText(separator)),
   length: (value) => (Array.isArray(value) ? value.length : asText(value).length),
   base64: (value) => Buffer.from(asText(value), 'utf8').toString('base64'),
   addSeconds: (date, seconds) => new Date((comparable(date) as number) + Number(seconds) * 1000),
