@@ -6,6 +6,7 @@ import { App, authData as signedIn, BASE_URL, perform } from '../helpers/app';
 import { generatedRuns } from '../helpers/generated';
 import { useNock } from '../helpers/nock';
 import { secretShownIn } from '../helpers/secrets';
+import { descriptionOf, type OperationDescription } from '../../src/records/operation';
 
 const { numRuns: RUNS, seed: SEED } = generatedRuns(1000);
 
@@ -94,7 +95,14 @@ interface Operation {
   inputs: fc.Arbitrary<Body>;
 }
 
-const fieldsOf = (operation: { operation: object }) => (operation.operation as { inputFields: { key: string; label?: string; type?: string; dynamic?: string; search?: string }[] }).inputFields;
+type Field = { key: string; label?: string; type?: string; dynamic?: string; search?: string; meta?: { kind?: string } };
+const fieldsOf = (operation: { operation: object }) => (operation.operation as { inputFields: Field[] }).inputFields;
+/** A step's path and Gloop's names for its fields, from the step's own description. */
+function described(key: string): OperationDescription {
+  const description = descriptionOf(key);
+  if (!description) throw new Error(`${key} has no description`);
+  return description;
+}
 function inputsFor(operation: { operation: object }, special: Record<string, fc.Arbitrary<unknown>> = {}, requiredKeys: string[] = []): fc.Arbitrary<Body> {
   const model = Object.fromEntries(
     fieldsOf(operation).map((field) => [field.key, special[field.key] ?? (field.dynamic || field.search ? id : field.type === 'boolean' ? yesNo : field.type === 'number' ? amount : anyText)]),
@@ -102,41 +110,38 @@ function inputsFor(operation: { operation: object }, special: Record<string, fc.
   return fc.record(model, { requiredKeys });
 }
 
-/** The actions beyond leads and customers, with the path each POSTs to. */
-const MORE_ACTIONS = {
-  create_task: '/v2/tasks/create',
-  send_sms: '/v2/sms/send',
-  send_sms_template: '/v2/sms/sendTemplate',
-  create_signature_document: '/v2/signatures/create',
-  create_ticket: '/v2/tickets/create',
-  shorten_link: '/v2/links/shortner',
-  start_timer: '/v2/timer/start',
-  create_product: '/v2/products/create',
-  create_product_category: '/v2/products/categories/create',
-  move_stock: '/v2/products/inventory/movment',
-  add_working_days: '/v2/workingDays/addWorkingDays',
-  add_week_days: '/v2/workingDays/addWeekDays',
-  working_days_between: '/v2/workingDays/WorkingDaysBetween',
-} as const;
+/** The actions beyond leads and customers. */
+const MORE_ACTIONS = [
+  'create_task',
+  'send_sms',
+  'send_sms_template',
+  'create_signature_document',
+  'create_ticket',
+  'shorten_link',
+  'start_timer',
+  'create_product',
+  'create_product_category',
+  'move_stock',
+  'add_working_days',
+  'add_week_days',
+  'working_days_between',
+] as const;
 /** The date sums: every value refused when unreadable, as nothing is stored to report it on. */
 const CALCULATIONS = ['add_working_days', 'add_week_days', 'working_days_between'];
-/** A field Gloop knows by another name. */
-const BODY_KEY: Record<string, string> = { access_code: 'password' };
-
-const requiredOf = (key: keyof typeof MORE_ACTIONS) =>
+const requiredOf = (key: (typeof MORE_ACTIONS)[number]) =>
   fieldsOf(App.creates[key]).filter((field) => (field as { required?: boolean }).required).map((field) => field.key);
 
 const operations: Operation[] = [
-  { key: 'create_lead', path: '/v2/leads/create', inputs: inputsFor(App.creates.create_lead, { phone }, ['phone']), run: (inputData) => perform(App.creates.create_lead, { authData, inputData }) },
+  { key: 'create_lead', path: described('create_lead').path, inputs: inputsFor(App.creates.create_lead, { phone }, ['phone']), run: (inputData) => perform(App.creates.create_lead, { authData, inputData }) },
   {
     key: 'create_lead_with_duplicate_check',
-    path: '/v2/leads/intelligent',
+    path: described('create_lead_with_duplicate_check').path,
     inputs: inputsFor(App.creates.create_lead_with_duplicate_check, { phone }, ['phone']),
     run: (inputData) => perform(App.creates.create_lead_with_duplicate_check, { authData, inputData }),
   },
   {
     key: 'create_note',
-    path: '/v2/notes/create',
+    path: described('create_note').path,
     // Mostly one target, as a Zap maps it; sometimes both or none.
     inputs: fc
       .tuple(inputsFor(App.creates.create_note, {}, ['msg']), fc.constantFrom('lead_id', 'account_id', 'lead_id', 'account_id', 'lead_id', 'account_id', 'both', 'none'))
@@ -150,7 +155,7 @@ const operations: Operation[] = [
   },
   {
     key: 'create_account',
-    path: '/v2/accounts/create',
+    path: described('create_account').path,
     inputs: inputsFor(
       App.creates.create_account,
       { phone, b_day: date(fc.date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2030-12-31') }).map((day) => day.toISOString())) },
@@ -158,9 +163,9 @@ const operations: Operation[] = [
     ),
     run: (inputData) => perform(App.creates.create_account, { authData, inputData }),
   },
-  ...(Object.keys(MORE_ACTIONS) as (keyof typeof MORE_ACTIONS)[]).map((key) => ({
+  ...MORE_ACTIONS.map((key) => ({
     key,
-    path: MORE_ACTIONS[key],
+    path: described(key).path,
     inputs: inputsFor(
       App.creates[key],
       {
@@ -182,13 +187,13 @@ const operations: Operation[] = [
   })),
   {
     key: 'find_lead',
-    path: '/v2/search/leadsAndAccounts',
+    path: described('find_lead').path,
     inputs: inputsFor(App.searches.find_lead, { phone, object_type: mostly(fc.oneof(fc.constantFrom('BOTH', 'LEADS'), text)) }),
     run: (inputData) => perform(App.searches.find_lead, { authData, inputData }),
   },
   {
     key: 'find_customer',
-    path: '/v2/search/leadsAndAccounts',
+    path: described('find_customer').path,
     inputs: inputsFor(App.searches.find_customer, { phone }),
     run: (inputData) => perform(App.searches.find_customer, { authData, inputData }),
   },
@@ -223,7 +228,8 @@ function asTyped(value: unknown): Reading {
   return Array.isArray(value) && value.every((item) => String(item).trim() === '') ? BLANK : UNREADABLE;
 }
 
-function reading(field: { key: string; type?: string; dynamic?: string; search?: string }, value: unknown): Reading {
+function reading(field: Field, value: unknown): Reading {
+  const kind = field.meta?.kind;
   if (typeof value === 'string' && value.trim() === '') return BLANK;
   if (field.type === 'boolean') {
     if (value === undefined || value === null) return BLANK;
@@ -250,7 +256,7 @@ function reading(field: { key: string; type?: string; dynamic?: string; search?:
   if (field.type === 'integer') return /^-?\d{1,9}$/.test(text.trim()) ? { kind: 'readable', value: Number(text.trim()) } : UNREADABLE;
   // Gloop's weekend is day numbers joined by commas: the spaces people put between them go.
   if (field.key === 'weekend') return { kind: 'readable', value: text.replace(/\s/g, '') };
-  if (field.type === 'datetime' && field.key === 'start_time') {
+  if (kind === 'moment') {
     const written = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):\d{2}/.exec(text.trim());
     const time = Date.parse(text.trim());
     if (!written || Number.isNaN(time)) return UNREADABLE;
@@ -262,12 +268,12 @@ function reading(field: { key: string; type?: string; dynamic?: string; search?:
     const day = text.trim().slice(0, 10);
     return /^\d{4}-\d{2}-\d{2}($|[T ])/.test(text.trim()) && onCalendar(day) ? { kind: 'readable', value: day } : UNREADABLE;
   }
-  if (field.key === 'url') return /^https?:\/\/\S+$/i.test(text.trim()) ? { kind: 'readable', value: text.trim() } : UNREADABLE;
-  if (['phone', 'from', 'target'].includes(field.key)) {
+  if (kind === 'web-address') return /^https?:\/\/\S+$/i.test(text.trim()) ? { kind: 'readable', value: text.trim() } : UNREADABLE;
+  if (kind === 'phone' || kind === 'sms-number') {
     const digits = text.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\s\-.()\u2010-\u2015]/g, '');
     if (!/^\+?\d{3,20}$/.test(digits)) return { kind: 'readable', value: text.trim() };
     // An SMS goes to and from local numbers: +972 50… is 050….
-    const international = field.key !== 'phone' ? /^\+?972(\d{8,9})$/.exec(digits) : null;
+    const international = kind === 'sms-number' ? /^\+?972(\d{8,9})$/.exec(digits) : null;
     return { kind: 'readable', value: international ? `0${international[1]}` : digits };
   }
   return typed;
@@ -356,7 +362,7 @@ function expectRequestMatches(operation: Operation, readings: Record<string, Rea
   for (const field of fields) {
     const read = readings[field.key];
     if (field.key === 'object_type' || (PERSONS.includes(operation.key) && (field.key === 'name' || field.key === 'f_name'))) continue;
-    expect([field.key, sent[BODY_KEY[field.key] ?? field.key]]).toEqual([field.key, read.kind === 'readable' ? searchedAs(operation, field.key, read.value) : undefined]);
+    expect([field.key, sent[described(operation.key).rename?.[field.key] ?? field.key]]).toEqual([field.key, read.kind === 'readable' ? searchedAs(operation, field.key, read.value) : undefined]);
   }
   if (PERSONS.includes(operation.key)) {
     const text = (key: string) => (readings[key].kind === 'readable' ? String((readings[key] as { value: string }).value) : '');
