@@ -231,6 +231,9 @@ describe("a field's kind is what it declares, never what its key is called", () 
         'send_sms_template.target: sms-number',
         'shorten_link.url: web-address',
         'start_timer.start_time: moment',
+        'add_working_days.weekend: day-numbers',
+        'add_week_days.weekend: day-numbers',
+        'working_days_between.weekend: day-numbers',
       ].sort(),
     );
   });

@@ -69,6 +69,8 @@ describe('create_sale', () => {
     ['VAT Added left blank, so the VAT Rate is not applied (with VAT)', { ...lineOf100, tax_rate: '18', total: '118' }, { total: 118, ...sentLineOf100, tax_rate: 18 }],
     ['VAT Added left blank, so the VAT Rate is not applied (without VAT)', { ...lineOf100, tax_rate: '18', total: '100' }, { total: 100, ...sentLineOf100, tax_rate: 18 }],
     ['VAT Added yes and a VAT Rate, but no lines or subtotal to apply it to', { is_tax: 'yes', tax_rate: '18', total: '118' }, { total: 118, is_tax: true, tax_rate: 18 }],
+    ['a Discount without its type, a rate or an amount', { sub_total: '100', discount: '10', is_tax: 'no', total: '90' }, { total: 90, discount: 10, sub_total: 100, is_tax: false, tax: 0 }],
+    ['a Discount without its type, and VAT by a rate', { sub_total: '100', discount: '10', is_tax: 'yes', tax_rate: '18', total: '106.2' }, { total: 106.2, discount: 10, sub_total: 100, is_tax: true, tax_rate: 18 }],
   ])('sends a total it cannot check as given, with no VAT worked back from it: %s', async (_case, more, sent) => {
     const received = capturePost('/v2/sales/create', 201, { id: LEAD_ID });
     await run('create_sale', sale(more));
@@ -106,7 +108,8 @@ describe('create_sale', () => {
     [{ sub_total: '100', is_tax: 'no', total: '118' }, 'The numbers do not add up: "Total" is 118, but 100 less 0 plus VAT 0 is 100'],
     [{ sub_total: '100', is_tax: 'yes', tax: '18', total: '120' }, 'The numbers do not add up: "Total" is 120, but 100 less 0 plus VAT 18 is 118'],
     [{ sub_total: '100', tax: '18', total: '100' }, 'The numbers do not add up: "Total" is 100, but 100 less 0 plus VAT 18 is 118'],
-    [{ sub_total: '100', discount: '10', total: '90' }, '"Discount" is given without "Discount Type", so it could be a percentage or an amount: choose one'],
+    [{ sub_total: '100', discount: '10', discount_value: '10', is_tax: 'no', total: '95' }, 'The numbers do not add up: "Total" is 95, but 100 less 10 plus VAT 0 is 90'],
+    [{ sub_total: '100', discount: '0', is_tax: 'no', total: '95' }, 'The numbers do not add up: "Total" is 95, but 100 less 0 plus VAT 0 is 100'],
     [{ products: [{ quantity: 'two', price_per_unit: '10' }], total: '20' }, '"Products" line 1: "Quantity" must be a number such as 1234.50, not "two"'],
     [{ sub_total: '1,000', total: '1000' }, '"Subtotal" must be a number such as 1234.50, not "1,000"'],
     [{ products: [{ product_id: 'TV' }], total: '20' }, '"Products" line 1: "Product" must be a Gloop ID (up to 39 digits), not "TV"'],

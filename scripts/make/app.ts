@@ -121,7 +121,7 @@ export function interfaceOf(outputs: OutputField[], fields: Field[]): Record<str
 const outputKeysOf = (outputs: OutputField[]) => [...new Set(outputs.map((field) => field.key.split('[]')[0]))];
 
 /** Gloop's rule for a name, as the Zapier app applies it: the full name, or first and last joined. */
-const FULL_NAME = 'ifempty(parameters.name; trim(ifempty(parameters.f_name; "") + " " + ifempty(parameters.l_name; "")))';
+const FULL_NAME = 'ifempty(parameters.name; if(parameters.f_name; if(parameters.l_name; parameters.f_name + " " + parameters.l_name; parameters.f_name); ifempty(parameters.l_name; "")))';
 
 /** The IML expression of the value a field sends, by the Zapier app's rules. */
 function expressionOf(field: Field, body: BodyShape): string {
@@ -135,6 +135,8 @@ function expressionOf(field: Field, body: BodyShape): string {
     case 'sms-number':
       // An SMS's numbers in the local form Gloop's SMS service reads: +972 50… is 050….
       return `replace(${phoneExpression(field.key)}; /${SMS_972.source}/; "0$1")`;
+    case 'day-numbers':
+      return `replace(${value}; /\\s/g; "")`;
     case 'web-address':
       // A web address loses the spaces a copy-paste puts around it: Gloop refuses one with spaces.
       return `trim(${value})`;
@@ -143,6 +145,9 @@ function expressionOf(field: Field, body: BodyShape): string {
       return `formatDate(${value}; "YYYY-MM-DDTHH:mm:ss[Z]"; "UTC")`;
     case 'day':
       return `formatDate(${value}; "YYYY-MM-DD")`;
+    // An id is digits: the spaces a mapping brings around it go, as in the Zapier app; unmapped stays unmapped.
+    case 'id':
+      return `if(${value}; trim(${value}); ${value})`;
     default:
       return value;
   }

@@ -138,7 +138,7 @@ function linesOf(fields: readonly PlainInputField[], raw: unknown): RequestBody[
 }
 
 /** The kinds a field declares (`meta.kind`), where its Zapier type does not say how its value is read. */
-const DECLARED_KINDS = ['phone', 'sms-number', 'moment', 'web-address'] as const;
+const DECLARED_KINDS = ['phone', 'sms-number', 'moment', 'web-address', 'day-numbers'] as const;
 export type DeclaredKind = (typeof DECLARED_KINDS)[number];
 
 /** How a field's value is read and sent, on both platforms. */
@@ -170,6 +170,8 @@ const READERS: Record<Exclude<FieldKind, 'yes-no'>, (text: string, raw: unknown)
   phone: (text) => phoneOf(text),
   'sms-number': (text) => localPhoneOf(text),
   'web-address': (text) => webAddressOf(text.trim()),
+  // Day numbers joined by commas: the spaces people put between them go.
+  'day-numbers': (text) => text.replace(/\s/g, ''),
   id: (text, raw) => idOf(text.trim(), raw),
   text: (text) => text,
 };

@@ -81,10 +81,12 @@ export function settleSale(z: ZObject, sale: RequestBody): RequestBody {
   const linesAdded = lines.length > 0 && lineTotals.every((total) => total !== undefined) ? lineTotals.reduce((sum = 0, total = 0) => sum + total, 0) : undefined;
   const subTotal = settled(z, numberAt(sale, 'sub_total'), linesAdded, 'sub_total', 'the product lines added up');
   const discount = numberAt(sale, 'discount');
-  if (discount !== undefined && sale.discount_type === undefined) throw invalidInput(z, '"Discount" is given without "Discount Type", so it could be a percentage or an amount: choose one');
   const byRate = sale.discount_type === '%' && subTotal !== undefined && discount !== undefined ? (subTotal * discount) / 100 : undefined;
-  const discountValue = settled(z, numberAt(sale, 'discount_value'), sale.discount_type === '#' ? discount : byRate, 'discount_value', sale.discount_type === '#' ? 'Discount' : `${discount}% of ${subTotal}`);
-  const afterDiscount = subTotal === undefined ? undefined : subTotal - (discountValue ?? 0);
+  // Without a Discount Type, Gloop's page leaves a discount a rate or an amount: its money is known
+  // only when given, or when it is 0 either way; unknown, no total can be refused.
+  const byType = sale.discount_type === '#' ? discount : sale.discount_type === '%' ? byRate : discount === 0 ? 0 : undefined;
+  const discountValue = settled(z, numberAt(sale, 'discount_value'), byType, 'discount_value', sale.discount_type === '%' ? `${discount}% of ${subTotal}` : 'Discount');
+  const afterDiscount = subTotal === undefined || (discount !== undefined && discountValue === undefined) ? undefined : subTotal - (discountValue ?? 0);
   const rate = numberAt(sale, 'tax_rate');
   const vatByRate = afterDiscount !== undefined && rate !== undefined ? (afterDiscount * rate) / 100 : undefined;
   // Gloop's page gives VAT Added no default, so left blank the rate may or may not apply; a VAT Amount

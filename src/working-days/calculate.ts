@@ -2,7 +2,7 @@ import { defineCreate, type Bundle, type PlainInputField, type ZObject } from 'z
 import { callGloop, secretsOf } from '../http/client';
 import { isRecord } from '../http/failures';
 import { describe, proofIn, requestOf, type OperationDescription, type Proof } from '../records/operation';
-import { bodyFrom, invalidInput, outputFieldsFrom, quoted, requireValues, withEveryKey, type OutputField } from '../fields/values';
+import { bodyFrom, kind, invalidInput, outputFieldsFrom, quoted, requireValues, withEveryKey, type OutputField } from '../fields/values';
 
 /** Plain dates go to Gloop in one format and come back in it, so a Zap maps the result as a date. */
 const DATE_FORMAT = 'YYYY-MM-DD';
@@ -13,6 +13,7 @@ const A_DATE: Proof = { key: 'date', as: 'date', name: 'a date' };
 const startDate: PlainInputField = { key: 'start_date', label: 'Start Date', type: 'datetime', required: true, helpText: 'The day to count from, e.g. `2026-12-01`; the time of day is ignored.' };
 const weekend: PlainInputField = {
   key: 'weekend',
+  meta: kind('day-numbers'),
   label: 'Weekend',
   required: true,
   choices: [
@@ -69,9 +70,9 @@ function defineCalculation(spec: Calculation) {
       perform: async (z: ZObject, bundle: Bundle) => {
         const body = bodyFrom(z, spec.fields, bundle);
         requireValues(z, spec.fields, body, spec.fields.map((field) => field.key));
-        const days = String(body.weekend).replace(/\s/g, '');
+        const days = String(body.weekend);
         if (!/^[1-7](,[1-7])*$/.test(days)) throw invalidInput(z, `"Weekend" must be day numbers from 1 (Sunday) to 7 (Saturday) joined by commas, such as 6,7, not ${quoted(days, secretsOf(bundle.authData))}`);
-        const answer = await callGloop(z, bundle, { method: 'POST', ...requestOf(description, { ...body, weekend: days }) });
+        const answer = await callGloop(z, bundle, { method: 'POST', ...requestOf(description, body) });
         if (proofIn(A_DATE, answer) === undefined) throw new z.errors.Error('Gloop answered the date calculation without a date; run this step again later.', 'GloopInvalidResponse', 502);
         const holidays = (Array.isArray(answer.holidays) ? answer.holidays : []).filter(isRecord).map((holiday) => ({ name: plainText(holiday.name), date: plainText(holiday.date) }));
         // A figure Gloop did not give, or not as a count, is left out: an output typed number holds a number.
@@ -81,7 +82,7 @@ function defineCalculation(spec: Calculation) {
         });
         const texts = withEveryKey(
           outputFields.filter(({ type }) => type !== 'number'),
-          { ...body, weekend: days, date: answer.date, ...(outputFields.some(({ key }) => key.startsWith('holidays[]')) ? { holidays } : {}) },
+          { ...body, date: answer.date, ...(outputFields.some(({ key }) => key.startsWith('holidays[]')) ? { holidays } : {}) },
         );
         return { ...texts, ...Object.fromEntries(figures) };
       },

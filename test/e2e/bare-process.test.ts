@@ -43,7 +43,9 @@ function runStep(method: string, bundle: object): Promise<{ printed: Printed[]; 
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    // A decoding stream: a Hebrew letter's two bytes may come in two chunks.
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => (out += chunk));
     child.on('error', reject);
     child.on('exit', (code) => resolve({ printed: out.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Printed), code }));
   }));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { render, renderTemplate, type Scope } from './iml';
+import { render, renderTemplate, type Scope } from '../../scripts/make/iml';
 
 /**
  * Runs the generated Make app's requests the way its documentation says Make does, with the IML

@@ -9,7 +9,8 @@ import { useNock } from '../helpers/nock';
  * numbers, so no rounding of its own): the order as the shop charged it, then what the step's
  * fields tell of it. A total is refused before any request only when the fields make the VAT
  * known (VAT Added no, a VAT Amount, or VAT Added yes with a rate and the lines or subtotal) and
- * it is more than an agora off; any other total goes as given, with no VAT worked back from it.
+ * the discount's money (its Discount Type, its amount, or a discount of 0), and it is more than an
+ * agora off; any other total goes as given, with no VAT worked back from it.
  */
 useNock();
 
@@ -24,7 +25,7 @@ const order = fc.record({
   discount: fc.oneof(fc.constant(undefined), fc.record({ type: fc.constant('%' as const), rate: fc.integer({ min: 0, max: 100 }) }), fc.record({ type: fc.constant('#' as const), amount: fc.integer({ min: 0, max: 10_000 }) })),
   // VAT Added yes, no or blank; a rate or none; and the VAT the shop charged when no rate fixes it.
   vat: fc.record({ added: fc.constantFrom('yes' as const, 'no' as const, undefined), rate: fc.oneof(fc.constant(undefined), fc.constantFrom(0, 17, 18)), charged: fc.integer({ min: 0, max: 100_000 }) }),
-  give: fc.record({ lines: fc.boolean(), lineTotals: fc.boolean(), subTotal: fc.boolean(), discountValue: fc.boolean(), tax: fc.boolean() }),
+  give: fc.record({ lines: fc.boolean(), lineTotals: fc.boolean(), subTotal: fc.boolean(), discountType: fc.boolean(), discountValue: fc.boolean(), tax: fc.boolean() }),
   // Agorot the mapped total is off the order's; undefined: no total mapped.
   totalOff: fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.integer({ min: -1, max: 1 }), weight: 1 }, { arbitrary: fc.integer({ min: -100_000, max: 100_000 }), weight: 3 }, { arbitrary: fc.constant(undefined), weight: 1 }),
 });
@@ -48,7 +49,7 @@ function inputOf(sale: Order, charged: Charged) {
     status: STATUS,
     ...(give.lines ? { products: sale.lines.map(({ quantity, price }, index) => ({ quantity: String(quantity), price_per_unit: shekels(price), ...(give.lineTotals ? { total_product: shekels(charged.lineTotals[index]) } : {}) })) } : {}),
     ...(give.subTotal ? { sub_total: shekels(charged.subTotal) } : {}),
-    ...(discount === undefined ? {} : { discount_type: discount.type, discount: discount.type === '%' ? String(discount.rate) : shekels(discount.amount) }),
+    ...(discount === undefined ? {} : { ...(give.discountType ? { discount_type: discount.type } : {}), discount: discount.type === '%' ? String(discount.rate) : shekels(discount.amount) }),
     ...(discount !== undefined && give.discountValue ? { discount_value: shekels(charged.discountValue) } : {}),
     ...(vat.added === undefined ? {} : { is_tax: vat.added }),
     ...(vat.rate === undefined ? {} : { tax_rate: String(vat.rate) }),
@@ -64,12 +65,16 @@ function expected(sale: Order, charged: Charged): Outcome {
   const { discount, vat, give, totalOff } = sale;
   if (totalOff === undefined) return { refused: '"Total" is empty, and Gloop needs it: map a value; fix it in this step\'s fields.' };
   const subTotal = give.lines || give.subTotal ? charged.subTotal : undefined;
-  const discountValue = discount !== undefined && (discount.type === '#' || subTotal !== undefined || give.discountValue) ? charged.discountValue : undefined;
+  // Without its type a discount is a rate or an amount: its money is known when given, or when it is 0.
+  const zeroDiscount = discount !== undefined && (discount.type === '%' ? discount.rate : discount.amount) === 0;
+  const discountKnown = give.discountValue || (give.discountType ? discount?.type === '#' || subTotal !== undefined : zeroDiscount);
+  const discountValue = discount !== undefined && discountKnown ? charged.discountValue : undefined;
+  const afterDiscountKnown = subTotal !== undefined && (discount === undefined || discountValue !== undefined);
   // No default for VAT Added is documented: left blank, a rate says nothing of whether VAT was added.
-  const vatByRate = vat.added === 'yes' && vat.rate !== undefined && subTotal !== undefined;
+  const vatByRate = vat.added === 'yes' && vat.rate !== undefined && afterDiscountKnown;
   const tax = vat.added === 'no' || give.tax || vatByRate ? charged.tax : undefined;
   const total = charged.total + totalOff;
-  const checked = subTotal !== undefined && tax !== undefined;
+  const checked = afterDiscountKnown && tax !== undefined;
   if (checked && Math.abs(totalOff) > 1) {
     const shown = (agorot: number) => agorot / 100;
     return {
@@ -81,7 +86,7 @@ function expected(sale: Order, charged: Charged): Outcome {
     status: STATUS,
     total: total / 100,
     ...(give.lines ? { products: sale.lines.map(({ quantity, price }, index) => ({ quantity, price_per_unit: price / 100, total_product: charged.lineTotals[index] / 100 })) } : {}),
-    ...(discount === undefined ? {} : { discount_type: discount.type, discount: discount.type === '%' ? discount.rate : discount.amount / 100 }),
+    ...(discount === undefined ? {} : { ...(give.discountType ? { discount_type: discount.type } : {}), discount: discount.type === '%' ? discount.rate : discount.amount / 100 }),
     ...(discountValue === undefined ? {} : { discount_value: discountValue / 100 }),
     ...(subTotal === undefined ? {} : { sub_total: subTotal / 100 }),
     ...(vat.added === undefined ? {} : { is_tax: vat.added === 'yes' }),
@@ -125,10 +130,10 @@ describe('create_sale under generated orders', () => {
         // Half an agora exactly, which floating point puts a hair below the half: 98% of 78,691.75
         // (in the shift by 100), and 90% of 87,589.15 (in the product itself).
         examples: [
-          [{ lines: [{ quantity: 2, price: 221836 }, { quantity: 13, price: 136192 }, { quantity: 12, price: 11446 }, { quantity: 13, price: 424435 }], discount: { type: '%', rate: 98 }, vat: { added: 'no', rate: undefined, charged: 0 }, give: { lines: true, lineTotals: false, subTotal: false, discountValue: false, tax: false }, totalOff: 0 }],
-          [{ lines: [{ quantity: 16, price: 491587 }, { quantity: 11, price: 3 }, { quantity: 2, price: 446745 }], discount: { type: '%', rate: 90 }, vat: { added: 'yes', rate: 0, charged: 0 }, give: { lines: true, lineTotals: false, subTotal: false, discountValue: false, tax: false }, totalOff: 0 }],
+          [{ lines: [{ quantity: 2, price: 221836 }, { quantity: 13, price: 136192 }, { quantity: 12, price: 11446 }, { quantity: 13, price: 424435 }], discount: { type: '%', rate: 98 }, vat: { added: 'no', rate: undefined, charged: 0 }, give: { lines: true, lineTotals: false, subTotal: false, discountType: true, discountValue: false, tax: false }, totalOff: 0 }],
+          [{ lines: [{ quantity: 16, price: 491587 }, { quantity: 11, price: 3 }, { quantity: 2, price: 446745 }], discount: { type: '%', rate: 90 }, vat: { added: 'yes', rate: 0, charged: 0 }, give: { lines: true, lineTotals: false, subTotal: false, discountType: true, discountValue: false, tax: false }, totalOff: 0 }],
           // The issue's sale: one line of 100, VAT Added yes, no rate, no VAT Amount, a total of 118.
-          [{ lines: [{ quantity: 1, price: 10000 }], discount: undefined, vat: { added: 'yes', rate: undefined, charged: 1800 }, give: { lines: true, lineTotals: false, subTotal: false, discountValue: false, tax: false }, totalOff: 0 }],
+          [{ lines: [{ quantity: 1, price: 10000 }], discount: undefined, vat: { added: 'yes', rate: undefined, charged: 1800 }, give: { lines: true, lineTotals: false, subTotal: false, discountType: true, discountValue: false, tax: false }, totalOff: 0 }],
         ],
       },
     );

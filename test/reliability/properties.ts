@@ -255,7 +255,7 @@ function reading(field: Field, value: unknown): Reading {
   }
   if (field.type === 'integer') return /^-?\d{1,9}$/.test(text.trim()) ? { kind: 'readable', value: Number(text.trim()) } : UNREADABLE;
   // Gloop's weekend is day numbers joined by commas: the spaces people put between them go.
-  if (field.key === 'weekend') return { kind: 'readable', value: text.replace(/\s/g, '') };
+  if (kind === 'day-numbers') return { kind: 'readable', value: text.replace(/\s/g, '') };
   if (kind === 'moment') {
     const written = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):\d{2}/.exec(text.trim());
     const time = Date.parse(text.trim());
@@ -446,4 +446,12 @@ export function propertyTest(key: string): void {
     expect(unhandled).toEqual([]);
   }, 120_000);
   });
+}
+
+/** A step's generated inputs, as its own property test makes them; a step without one gets values by its fields' types. */
+export function generatedInputs(key: string): fc.Arbitrary<Body> {
+  const operation = operations.find((candidate) => candidate.key === key);
+  if (operation) return operation.inputs;
+  const step = (key in App.creates ? App.creates[key as keyof typeof App.creates] : App.searches[key as keyof typeof App.searches]) as { operation: object };
+  return inputsFor(step, {}, fieldsOf(step).filter((field) => (field as { required?: boolean }).required).map((field) => field.key));
 }

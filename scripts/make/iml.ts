@@ -1,6 +1,6 @@
 /**
- * A small evaluator for exactly the subset of Make's IML that scripts/make/app.ts emits, so the
- * tests can render the Make app's requests and send them to the sandbox. It is a re-implementation
+ * A small evaluator for exactly the subset of Make's IML that scripts/make/app.ts emits, so that
+ * `npm run make:render` and the tests can render the Make app's requests. It is a re-implementation
  * written from Make's documentation, not Make: what it proves is that the generated templates say
  * what we mean under these rules; what Make itself does with them only Make can prove.
  *

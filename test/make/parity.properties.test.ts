@@ -1,0 +1,164 @@
+import fc from 'fast-check';
+import type { PlainInputField } from 'zapier-platform-core';
+import { MODULES } from '../../scripts/make/app';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeRequestFor, ZapierChild, type Rendered, type RenderedRequest } from '../../scripts/make/render';
+import { kindOf } from '../../src/fields/values';
+import { generatedInputs } from '../reliability/properties';
+import { generatedRuns } from '../helpers/generated';
+
+/**
+ * Every Make module against its Zapier action, under the inputs the Zapier property tests
+ * generate: the same request, or both refuse, or a difference the README names under "What Make
+ * cannot do that the Zapier app does", recognised here by that name and nothing wider.
+ */
+const { numRuns: RUNS, seed: SEED } = generatedRuns(100);
+
+type Input = Record<string, unknown>;
+interface Case {
+  id: string;
+  fields: readonly PlainInputField[];
+  input: Input;
+  make: Rendered;
+  zapier: Rendered;
+  /** Gloop's names for the fields the step renames. */
+  rename: Readonly<Record<string, string>>;
+}
+/** What the user mapped for a key of the request body. */
+const mappedFor = ({ input, rename }: Case, bodyKey: string) => input[Object.keys(rename).find((inputKey) => rename[inputKey] === bodyKey) ?? bodyKey];
+const sentFor = ({ zapier, rename }: Case, inputKey: string) => 'refused' in zapier ? undefined : bodyOf(zapier)[rename[inputKey] ?? inputKey];
+
+/** The Zapier app's refusals before any request that Make has no way to make, by their sentence. */
+const ZAPIER_ONLY_REFUSALS = [
+  /must be a Gloop ID \(up to 39 digits\)/,
+  /arrived as a number, which loses the digits of a Gloop ID/,
+  /must be a date such as/,
+  /must be a date and time such as/,
+  /must name a day its month has/,
+  /must be a number such as/,
+  /The numbers do not add up/,
+  /must be a number of at most 15 significant digits/,
+  /must be a whole number such as/,
+  /must be yes or no/,
+  /must be a single value, not a list or an object/,
+  /received an invalid number/,
+  /must start with https:\/\//,
+  /has \d+ characters and Gloop takes at most \d+/,
+  /Fill exactly one of "Lead" and "Customer"/,
+  /needs a name: map "Full Name" or "First Name"/,
+  /Fill at least one of Phone, Email, Name, Company or ID Number/,
+  /"Look In" must be/,
+  /"Weekend" must be day numbers/,
+  /is empty, and Gloop needs it/,
+  /are empty, and Gloop needs them/,
+];
+
+const spacesOnly = (value: unknown) => typeof value === 'string' && value !== '' && value.trim() === '';
+const isBlank = (value: unknown) => value === undefined || value === null || value === '';
+const bodyOf = (rendered: RenderedRequest) => (rendered.body ?? {}) as Input;
+/** The parameter a Make refusal names, by its label. */
+const refusedField = ({ make, fields }: Case) => fields.find((field) => 'refused' in make && make.refused.includes(`"${field.label ?? field.key}"`));
+/** Keys whose values the two requests differ in, as sent on the wire. */
+function differing(make: RenderedRequest, zapier: RenderedRequest): string[] {
+  const [ours, theirs] = [bodyOf(make), bodyOf(zapier)];
+  return [...new Set([...Object.keys(ours), ...Object.keys(theirs)])].filter((key) => JSON.stringify(ours[key]) !== JSON.stringify(theirs[key]));
+}
+/** A key the Zapier app did not send though the user mapped it: it could not read the value, and named it in Values Left Out. */
+const leftOutByZapier = (c: Case & { zapier: RenderedRequest }, key: string) => bodyOf(c.zapier)[key] === undefined && !isBlank(mappedFor(c, key));
+/** Gloop's name is made of the name parts: it differs where a part does. */
+const NAME_PARTS: Record<string, string[]> = { name: ['name', 'f_name', 'l_name'], f_name: ['name', 'f_name'] };
+const inKeyOrItsParts = (key: string, differs: (part: string) => boolean) => (NAME_PARTS[key] ?? [key]).some(differs);
+
+/** Where one platform refuses and the other sends: the difference the README names, with how it is recognised. */
+const NAMED_REFUSALS: { name: string; explains: (c: Case) => boolean }[] = [
+  {
+    name: 'The Zapier app refuses before any request what Gloop would refuse',
+    explains: ({ make, zapier }) => 'refused' in zapier && !('refused' in make) && ZAPIER_ONLY_REFUSALS.some((pattern) => pattern.test(zapier.refused)),
+  },
+  {
+    name: 'Make takes a yes/no only as true or false',
+    explains: (c) => 'refused' in c.make && /must be a boolean/.test(c.make.refused) && !('refused' in c.zapier) && refusedField(c)?.type === 'boolean',
+  },
+  {
+    name: 'Make refuses a value of the wrong type, which the Zapier app joins (a list) or leaves out and names',
+    explains: (c) => {
+      const field = refusedField(c);
+      if (!('refused' in c.make) || 'refused' in c.zapier || field === undefined) return false;
+      const value = c.input[field.key];
+      return Array.isArray(value) || typeof value === 'object' || (typeof value === 'number' && !Number.isFinite(value)) || sentFor(c, field.key) === undefined;
+    },
+  },
+  {
+    name: 'Make refuses a date whose time does not exist; the Zapier app takes the day as written',
+    explains: (c) => {
+      const field = refusedField(c);
+      return 'refused' in c.make && /must be a date/.test(c.make.refused) && !('refused' in c.zapier) && field !== undefined && kindOf(field) === 'day' && /^\s*\d{4}-\d{2}-\d{2}[T ]/.test(String(c.input[field.key]));
+    },
+  },
+];
+
+/** Where both send but a value differs: the difference the README names, with how it is recognised for one key. */
+const NAMED_VALUES: { name: string; explains: (c: Case & { make: RenderedRequest; zapier: RenderedRequest }, key: string) => boolean }[] = [
+  {
+    name: 'A value of spaces only is blank to the Zapier app, text to Make',
+    explains: (c, key) => inKeyOrItsParts(key, (part) => spacesOnly(mappedFor(c, part))),
+  },
+  {
+    name: 'The Zapier app leaves out an optional value it cannot read, and names it; Make sends it',
+    explains: (c, key) => inKeyOrItsParts(key, (part) => leftOutByZapier(c, part)),
+  },
+  {
+    name: 'A date with a time in another offset is a day in UTC to Make',
+    explains: (c, key) => {
+      const field = c.fields.find((candidate) => candidate.key === key);
+      return field !== undefined && kindOf(field) === 'day' && /[T ]\d{2}:\d{2}.*[+-]\d{2}:?\d{2}$/.test(String(mappedFor(c, key)).trim());
+    },
+  },
+  {
+    name: 'Search Leads with "Leads, then customers" is one search of both kinds',
+    explains: ({ id, input }, key) => id === 'searchLeads' && key === 'object_type' && String(input.object_type).trim() === 'BOTH',
+  },
+];
+
+
+/** Why the two differ, by the README's names, or undefined when nothing named explains it. */
+function explanationOf(c: Case): string[] | undefined {
+  const { make, zapier } = c;
+  if ('refused' in make || 'refused' in zapier) {
+    const named = NAMED_REFUSALS.find((difference) => difference.explains(c));
+    return named && [named.name];
+  }
+  const reasons = differing(make, zapier).map((key) => NAMED_VALUES.find((difference) => difference.explains({ ...c, make, zapier }, key))?.name);
+  return reasons.every((reason) => reason !== undefined) ? [...new Set(reasons)] : undefined;
+}
+
+let zapier: ZapierChild;
+beforeAll(() => {
+  zapier = ZapierChild.open(join(__dirname, '../../dist/scripts/make/render.js'));
+});
+afterAll(() => zapier.close());
+
+describe.each(MODULES.map((spec) => [spec.id, spec] as const))('Make module %s', (id, spec) => {
+  it(`sends what the Zapier action ${spec.zapierKey} sends, or refuses where it does, or differs only as the README says, for ${RUNS} generated inputs`, async () => {
+    await fc.assert(
+      fc.asyncProperty(generatedInputs(spec.zapierKey), async (input) => {
+        const c: Case = { id, fields: spec.operation.operation.inputFields, input, rename: spec.description.rename ?? {}, make: makeRequestFor(id, input), zapier: await zapier.requestFor(id, input) };
+        if ('refused' in c.make && 'refused' in c.zapier) return;
+        if (!('refused' in c.make) && !('refused' in c.zapier) && differing(c.make, c.zapier).length === 0) {
+          expect(c.make).toEqual(c.zapier);
+          return;
+        }
+        expect({ input, make: c.make, zapier: c.zapier, explained: explanationOf(c) }).toEqual({ input, make: c.make, zapier: c.zapier, explained: expect.any(Array) });
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  }, 120_000);
+});
+
+it('names each difference it allows on a line of its own in the README, with why', () => {
+  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+  const list = readme.slice(readme.indexOf('What Make cannot do that the Zapier app does'));
+  const named = [...list.slice(0, list.indexOf('\n\n')).matchAll(/^- (.+?): \S/gm)].map((line) => line[1]);
+  expect(named).toEqual(expect.arrayContaining([...NAMED_REFUSALS, ...NAMED_VALUES].map((difference) => difference.name)));
+});
