@@ -127,6 +127,16 @@ describe('find_lead', () => {
     ]);
   });
 
+  it.each([
+    ['+972 0-1234567', '01234567'],
+    ['+9720501234567', '0501234567'],
+    ['+972 50-123-4567', '0501234567'],
+  ])('searches %s as Gloop\'s fix stores it: its +972 and the 0 after it become one 0 (%s)', async (phone, stored) => {
+    const received = searches({ results: [] });
+    await find({ phone });
+    expect(received).toEqual([searchBody(`"phone":"${stored}"`, 'LEADS')]);
+  });
+
   it('never returns a customer when asked for leads only, even if Gloop sends one', async () => {
     searches(RESULT('ACCOUNTS'));
     expect(await find({ email: 'a@b.co.il', object_type: 'LEADS' })).toEqual([]);

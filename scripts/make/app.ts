@@ -3,7 +3,7 @@ import App from '../../src';
 import { PAGE_SIZE } from '../../src/dropdowns/paged';
 import { LISTS, plural, type GloopList } from '../../src/dropdowns/lists';
 import { descriptionOf, MAKE_GROUPS, type BodyShape, type OperationDescription, type Proof, type Reading, type VerdictWords } from '../../src/records/operation';
-import { GLOOPS_FIX, kindOf, PHONE_NUMBER, PHONE_PUNCTUATION, SMS_972 } from '../../src/fields/values';
+import { FALSE_WORDS, GLOOPS_FIX, kindOf, PHONE_NUMBER, PHONE_PUNCTUATION, SMS_972, TRUE_WORDS } from '../../src/fields/values';
 
 /**
  * The Make custom app, derived from the Zapier app's own definitions: every module's parameters
@@ -68,7 +68,19 @@ const text = (value: string) => JSON.stringify(value);
  */
 function phoneExpression(key: string): string {
   const compact = `replace(parameters.${key}; /${PHONE_PUNCTUATION.source}/g; "")`;
-  return `if(replace(${compact}; /${PHONE_NUMBER.source}/; "") = ""; ${compact}; trim(parameters.${key}))`;
+  const asWritten = `trim(parameters.${key})`;
+  // Punctuation alone is no number: it goes as written, as the Zapier app sends it; unmapped stays unmapped.
+  return `if(parameters.${key}; if(${compact} = ""; ${asWritten}; if(replace(${compact}; /${PHONE_NUMBER.source}/; "") = ""; ${compact}; ${asWritten})); parameters.${key})`;
+}
+
+/**
+ * A yes/no as the Zapier app reads it, from its own words: Make would turn any mapped text but
+ * "false" into true (so "no" into yes); a word of neither list goes as mapped, for Gloop to refuse.
+ */
+function yesNoExpression(key: string): string {
+  const word = `lower(trim(parameters.${key}))`;
+  const among = (words: Set<string>) => `contains(split(${text([...words].join(','))}; ","); ${word})`;
+  return `if(${among(TRUE_WORDS)}; true; if(${among(FALSE_WORDS)}; false; parameters.${key}))`;
 }
 
 /** A Zapier input field as a Make parameter: same name, label, help and requirement; its dropdown from the RPC standing for its trigger. */
@@ -76,6 +88,10 @@ export function parameterOf(field: Field): Record<string, Json> {
   const dropdown = typeof field.dynamic === 'string' ? RPCS[field.dynamic.split('.')[0]] : undefined;
   // Zapier's line items are Make's array of collections, each line's fields its spec.
   if (field.children) return { name: field.key, type: 'array', label: field.label ?? field.key, spec: field.children.map(parameterOf) };
+  // A yes/no is a Yes/No choice that also takes a mapped word, read in the module as the Zapier app reads it.
+  if (kindOf(field) === 'yes-no') return { ...parameterOf({ ...field, type: 'string', choices: YES_NO }), validate: false };
+  // A day is text, read as the Zapier app reads it: a date parameter would be a moment, its day the organization's time zone's.
+  if (kindOf(field) === 'day') return parameterOf({ ...field, type: 'string' });
   const type = field.choices || dropdown ? 'select' : field.type === 'password' ? 'password' : field.type ? (MAKE_TYPES[field.type] ?? 'text') : 'text';
   return {
     name: field.key,
@@ -92,6 +108,10 @@ export function parameterOf(field: Field): Record<string, Json> {
 
 /** Zapier's field types as Make's; the rest are text. */
 const MAKE_TYPES: Record<string, string> = { boolean: 'boolean', datetime: 'date', number: 'number', integer: 'integer' };
+const YES_NO = [
+  { value: 'true', label: 'Yes', sample: 'true' },
+  { value: 'false', label: 'No', sample: 'false' },
+];
 
 /** A Zapier output field as a Make interface item. */
 export function interfaceItemOf(field: OutputField): Record<string, Json> {
@@ -129,6 +149,8 @@ function expressionOf(field: Field, body: BodyShape): string {
   if (body === 'person' && field.key === 'f_name') return `ifempty(parameters.f_name; ${FULL_NAME})`;
   const value = `parameters.${field.key}`;
   switch (kindOf(field)) {
+    case 'yes-no':
+      return yesNoExpression(field.key);
     case 'phone':
       // A search matches a phone from the start as Gloop stores it: a +972 number as Gloop's fix writes it.
       return body === 'search-leads' || body === 'search-customers' ? `replace(${phoneExpression(field.key)}; /${GLOOPS_FIX.source}/; "0")` : phoneExpression(field.key);
@@ -140,11 +162,12 @@ function expressionOf(field: Field, body: BodyShape): string {
     case 'web-address':
       // A web address loses the spaces a copy-paste puts around it: Gloop refuses one with spaces.
       return `trim(${value})`;
-    // Gloop's dates are days, but for a moment such as when a timer started; Make's date parameters carry a time.
+    // A moment, such as when a timer started, is Make's date parameter: a time, sent in UTC.
     case 'moment':
       return `formatDate(${value}; "YYYY-MM-DDTHH:mm:ss[Z]"; "UTC")`;
     case 'day':
-      return `formatDate(${value}; "YYYY-MM-DD")`;
+      // The day as written, the time after it aside; unmapped stays unmapped.
+      return `if(${value}; substring(trim(${value}); 0; 10); ${value})`;
     // An id is digits: the spaces a mapping brings around it go, as in the Zapier app; unmapped stays unmapped.
     case 'id':
       return `if(${value}; trim(${value}); ${value})`;
@@ -153,13 +176,20 @@ function expressionOf(field: Field, body: BodyShape): string {
   }
 }
 
+/** The field a path's `{key}` names: a description naming no field of its step is a mistake to stop at. */
+function fieldFor(fields: Field[], key: string): Field {
+  const field = fields.find((candidate) => candidate.key === key);
+  if (!field) throw new Error(`a path names {${key}}, which is no field of its step`);
+  return field;
+}
+
 function requestBody({ description }: ModuleSpec, fields: Field[]): Record<string, Json> {
   const { body, rename, constants } = description;
   const inPath = new Set([...description.path.matchAll(/\{(\w+)\}/g)].map(([, key]) => key));
   const sent = Object.fromEntries(
     fields.filter((field) => field.key !== 'object_type' && !inPath.has(field.key)).map((field) => [rename?.[field.key] ?? field.key, iml(expressionOf(field, body))]),
   );
-  if (body === 'search-leads') return { ...sent, object_type: iml('if(parameters.object_type = "BOTH"; null; "LEADS")'), order_by: 'created', order: 'desc', limit: 10 };
+  if (body === 'search-leads') return { ...sent, object_type: iml('if(trim(parameters.object_type) = "BOTH"; null; "LEADS")'), order_by: 'created', order: 'desc', limit: 10 };
   if (body === 'search-customers') return { ...sent, object_type: 'ACCOUNTS', order_by: 'created', order: 'desc', limit: 10 };
   return { ...sent, ...constants };
 }
@@ -189,7 +219,7 @@ function responseOf({ kind, operation, description }: ModuleSpec, fields: Field[
   // Gloop answers a record as a one-item page, an unknown id as an empty one.
   if (kind === 'searches' && description.body === 'none') return { iterate: iml('body.items'), output: found };
   if (kind === 'searches') {
-    const wanted = description.body === 'search-customers' ? '"ACCOUNTS"' : 'if(parameters.object_type = "BOTH"; item.object_type; "LEADS")';
+    const wanted = description.body === 'search-customers' ? '"ACCOUNTS"' : 'if(trim(parameters.object_type) = "BOTH"; item.object_type; "LEADS")';
     return { iterate: { container: iml('body.results'), condition: iml(`item.object_type = ${wanted}`) }, output: found };
   }
   // An output is what Gloop answered as the Zapier app reads it, else what the module sent under its name.
@@ -329,7 +359,8 @@ export function makeAppFiles(): Map<string, string> {
     const fields = operation.operation.inputFields;
     const dir = `modules/${kebab(spec.id)}`;
     const file = (code: string) => `${dir}/${kebab(spec.id)}.${code}.iml.json`;
-    const url = description.path.replace(/\{(\w+)\}/g, (_match, key: string) => `{{parameters.${key}}}`);
+    // An id in the path as in the body (trimmed), and encoded, so that what is mapped stays one segment of the path.
+    const url = description.path.replace(/\{(\w+)\}/g, (_match, key: string) => `{{encodeURL(${expressionOf(fieldFor(fields, key), description.body)})}}`);
     const codes: Record<string, [string, Json]> = {
       communication: [
         file('communication'),

@@ -6,7 +6,7 @@
  *
  * The subset: `{{…}}` templates (a template that is one expression keeps the value's type), paths
  * (`parameters.x`, `body.items`), string/number/null literals, regular-expression literals, `+ - *`,
- * `= != < <= > >=`, and the functions ifempty, if, trim, replace, contains, split, length, base64, addSeconds and formatDate,
+ * `= != < <= > >=`, and the functions ifempty, if, trim, lower, substring, encodeURL, replace, contains, split, length, base64, addSeconds and formatDate,
  * with arguments separated by `;` as in Make, and the keyword `now`.
  */
 
@@ -119,6 +119,10 @@ const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
   ifempty: (value, otherwise) => (isEmpty(value) ? otherwise : value),
   if: (condition, then, otherwise) => (condition ? then : otherwise),
   trim: (value) => asText(value).trim(),
+  lower: (value) => asText(value).toLowerCase(),
+  substring: (value, start, end) => asText(value).substring(Number(start), end === undefined ? undefined : Number(end)),
+  // Half of a surrogate pair has no UTF-8: it goes as U+FFFD, where encodeURIComponent would throw.
+  encodeURL: (value) => encodeURIComponent((asText(value) as string & { toWellFormed(): string }).toWellFormed()),
   replace: (value, pattern, replacement) => (isEmpty(value) ? value : asText(value).replace(pattern as RegExp | string, asText(replacement))),
   contains: (haystack, needle) => (Array.isArray(haystack) ? haystack.includes(needle) : asText(haystack).includes(asText(needle))),
   split: (value, separator) => asText(value).split(asText(separator)),

@@ -21,9 +21,14 @@ export interface RenderedRequest {
   body: unknown;
 }
 export type Rendered = RenderedRequest | { refused: string };
+/** The Zapier side: its request, and the step's Values Left Out. */
+export interface ZapierRendered {
+  rendered: Rendered;
+  leftOut: string;
+}
 
 /** The connection the tool renders with: a Gloop domain and a token, never a real one. */
-export const CONNECTION = { domain: 'acme.gloopcrm.co.il', accessToken: 'render-token' };
+const CONNECTION = { domain: 'acme.gloopcrm.co.il', accessToken: 'render-token' };
 
 interface Parameter {
   name: string;
@@ -37,19 +42,14 @@ const blank = (value: unknown) => value === undefined || value === null || value
 
 /**
  * A mapped value as Make hands it to the module, by the parameter's type, as this tool models
- * Make's validation: blank is unmapped, a boolean is true or false (or that text), a number is
- * a number or its digits, a date is an ISO 8601 text (a moment in UTC), text is one value
- * (Make's values are JSON's: no NaN or Infinity).
+ * Make's validation: blank is unmapped, a number is a number or its digits, a date is an ISO 8601
+ * text (a moment in UTC), text (and a choice that takes mapped values) is one value (Make's values
+ * are JSON's: no NaN or Infinity).
  */
 function asMakeParameter(parameter: Parameter, value: unknown): unknown {
   const refuse = (what: string): never => {
     throw new MakeRefusal(`Validation failed for 1 parameter(s): "${parameter.label ?? parameter.name}" ${what}.`);
   };
-  if (parameter.type === 'boolean') {
-    if (typeof value === 'boolean') return value;
-    const word = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
-    return word === 'true' ? true : word === 'false' ? false : refuse('must be a boolean');
-  }
   if (parameter.type === 'number' || parameter.type === 'integer') {
     const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN;
     if (!Number.isFinite(number) || (parameter.type === 'integer' && !Number.isInteger(number))) refuse(`must be ${parameter.type === 'integer' ? 'an integer' : 'a number'}`);
@@ -63,6 +63,7 @@ function asMakeParameter(parameter: Parameter, value: unknown): unknown {
     if (!Array.isArray(value)) return refuse('must be an array');
     return value.map((line) => (typeof line === 'object' && line !== null ? parametersOf(parameter.spec ?? [], line as Record<string, unknown>) : refuse('must be an array of collections')));
   }
+  if (!['text', 'select', 'password'].includes(parameter.type)) throw new Error(`the renderer has no model of Make's "${parameter.type}" parameters`);
   return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean' ? String(value) : refuse('must be text');
 }
 
@@ -82,11 +83,20 @@ function parametersOf(parameters: Parameter[], input: Record<string, unknown>): 
   return filled;
 }
 
+/** The Make module of this id, or a sentence that names them all. */
+function specOf(moduleId: string) {
+  const spec = MODULES.find((candidate) => candidate.id === moduleId);
+  if (!spec) throw new Error(`no Make module ${moduleId}; the modules are ${MODULES.map((candidate) => candidate.id).join(', ')}`);
+  return spec;
+}
+
+let appFiles: Map<string, string> | undefined;
+
 function moduleFiles(moduleId: string) {
-  const files = makeAppFiles();
+  specOf(moduleId);
+  const files = (appFiles ??= makeAppFiles());
   const project = JSON.parse(files.get('makecomapp.json')!) as { components: { module: Record<string, { codeFiles: Record<string, string> }> } };
   const module = project.components.module[moduleId];
-  if (!module) throw new Error(`no Make module ${moduleId}; the modules are ${MODULES.map((spec) => spec.id).join(', ')}`);
   const code = (name: string) => JSON.parse(files.get(module.codeFiles[name])!) as unknown;
   return { communication: code('communication') as { url: string; method: string; qs?: Record<string, unknown>; body?: unknown }, parameters: code('mappableParams') as Parameter[] };
 }
@@ -141,7 +151,7 @@ const readAll = async (request: IncomingMessage) => {
  * The Zapier app run against a stand-in of Gloop on loopback, which notes each request and
  * answers it as a Gloop that did the work would: the request each action sends, caught.
  */
-export class ZapierRequests {
+class ZapierRequests {
   private readonly caught: RenderedRequest[] = [];
   private kind: 'creates' | 'searches' = 'creates';
 
@@ -165,23 +175,24 @@ export class ZapierRequests {
     return requests;
   }
 
-  /** The first request the Zapier action of this Make module sends for this input, or its refusal. */
-  async requestFor(moduleId: string, input: Record<string, unknown>): Promise<Rendered> {
-    const spec = MODULES.find((candidate) => candidate.id === moduleId);
-    if (!spec) throw new Error(`no Make module ${moduleId}`);
+  /** The first request the Zapier action of this Make module sends for this input, or its refusal; and what the step left out, as its output names it. */
+  async requestFor(moduleId: string, input: Record<string, unknown>): Promise<ZapierRendered> {
+    const spec = specOf(moduleId);
     this.caught.length = 0;
     this.kind = spec.kind;
     const allowed = process.env[ALLOW_LOCAL_SANDBOX_ENV];
     process.env[ALLOW_LOCAL_SANDBOX_ENV] = '1';
+    let output: unknown;
     try {
-      await this.zap.run(`${spec.kind}.${spec.zapierKey}.operation.perform`, { inputData: input as never });
+      output = await this.zap.run(`${spec.kind}.${spec.zapierKey}.operation.perform`, { inputData: input as never });
     } catch (error) {
-      if (this.caught.length === 0) return { refused: refusalOf(error) };
+      if (this.caught.length === 0) return { rendered: { refused: refusalOf(error) }, leftOut: '' };
     } finally {
       if (allowed === undefined) delete process.env[ALLOW_LOCAL_SANDBOX_ENV];
       else process.env[ALLOW_LOCAL_SANDBOX_ENV] = allowed;
     }
-    return this.caught[0];
+    const leftOut = (output as { left_out?: unknown } | undefined)?.left_out;
+    return { rendered: this.caught[0], leftOut: typeof leftOut === 'string' ? leftOut : '' };
   }
 
   close(): Promise<void> {
@@ -203,7 +214,7 @@ interface Asked {
   moduleId: string;
   input: Record<string, unknown>;
 }
-type Answer = { rendered: Rendered } | { failed: string };
+type Answer = { zapier: ZapierRendered } | { failed: string };
 
 /**
  * The Zapier side run in a bare Node process of its own (this script, compiled, with `--serve`),
@@ -221,16 +232,16 @@ export class ZapierChild {
   }
 
   /** One question at a time: the child answers in the order it is asked. */
-  requestFor(moduleId: string, input: Record<string, unknown>): Promise<Rendered> {
+  requestFor(moduleId: string, input: Record<string, unknown>): Promise<ZapierRendered> {
     const answer = this.next.then(
       () =>
-        new Promise<Rendered>((resolve, reject) => {
+        new Promise<ZapierRendered>((resolve, reject) => {
           const exited = (code: number | null) => reject(new Error(`the Zapier side ended (exit code ${code}) before it answered`));
           this.child.once('exit', exited);
           this.child.once('message', (answer: Answer) => {
             this.child.off('exit', exited);
             if ('failed' in answer) reject(new Error(answer.failed));
-            else resolve(answer.rendered);
+            else resolve(answer.zapier);
           });
           this.child.send({ moduleId, input } satisfies Asked, (error) => error && reject(error));
         }),
@@ -250,11 +261,12 @@ export class ZapierChild {
 
 /** The child of ZapierChild: answers each question, and ends when its parent lets go. */
 async function serve(): Promise<void> {
+  if (process.send === undefined) throw new Error('--serve answers a parent process (ZapierChild); run it without --serve');
   const zapier = await ZapierRequests.open();
   process.on('message', (asked: Asked) => {
     const answer = (said: Answer) => process.connected && process.send?.(said);
     void zapier.requestFor(asked.moduleId, asked.input).then(
-      (rendered) => answer({ rendered }),
+      (zapier) => answer({ zapier }),
       (error: unknown) => answer({ failed: error instanceof Error ? error.message : String(error) }),
     );
   });
@@ -286,7 +298,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const zapier = await ZapierRequests.open();
   try {
-    console.log(JSON.stringify(await zapier.requestFor(moduleId, input)));
+    console.log(JSON.stringify((await zapier.requestFor(moduleId, input)).rendered));
   } finally {
     await zapier.close();
   }

@@ -16,8 +16,8 @@ export interface OutputField {
   primary?: boolean;
 }
 
-const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'on', 'כן']);
-const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'off', 'לא']);
+export const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'on', 'כן']);
+export const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'off', 'לא']);
 
 /** A value the app cannot read as its field's type: why, after the field's label, and what it got. */
 class Unreadable extends Error {
@@ -300,8 +300,7 @@ export const PHONE_NUMBER = /^\+?\d{3,20}$/;
  */
 export function storedPhone(phone: string): string | undefined {
   if (!phone.startsWith('+972')) return phone;
-  const international = PLUS_972.exec(phone);
-  return international ? `0${international[1]}` : undefined;
+  return PLUS_972.test(phone) ? withGloopsFix(phone) : undefined;
 }
 
 /**

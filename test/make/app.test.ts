@@ -1,3 +1,5 @@
+import type { PlainInputField } from 'zapier-platform-core';
+import { kindOf } from '../../src/fields/values';
 import Ajv from 'ajv';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -146,8 +148,11 @@ function expectParity(params: Record<string, unknown>[], fields: Field[]): void 
     expect(param).toMatchObject({
       label: field.label,
       help: field.helpText,
-      type: field.choices || dropdown ? 'select' : MAKE_TYPE[field.type ?? 'string'],
+      // A yes/no is a Yes/No choice that takes mapped words too (Make's own boolean reads "no" as yes).
+      // A day is text the module reads as the Zapier app does; only a moment is Make's date.
+      type: field.choices || dropdown || field.type === 'boolean' ? 'select' : kindOf(field as PlainInputField) === 'day' ? 'text' : MAKE_TYPE[field.type ?? 'string'],
     });
+    if (field.type === 'boolean') expect(param).toMatchObject({ options: [{ label: 'Yes', value: 'true' }, { label: 'No', value: 'false' }], validate: false });
     expect([field.key, Boolean(param.required)]).toEqual([field.key, Boolean(field.required)]);
     if (dropdown) expect(param.options).toBe(`rpc://${dropdown}`);
     if (field.choices) expect((param.options as { value: string }[]).map((option) => option.value)).toEqual(field.choices.map((choice) => choice.value));

@@ -35,15 +35,23 @@ describe('npm run make:render', () => {
     );
   });
 
-  it('shows a difference the README names: Make refuses "yes" for a yes/no, the Zapier app reads it', async () => {
-    const input = JSON.stringify({ name: 'דנה כהן', phone: '050-123-4567', is_subscriber: 'yes' });
-    expect(JSON.parse(await render('createLead', input))).toEqual({ refused: 'Validation failed for 1 parameter(s): "Subscribed to Mailing List" must be a boolean.' });
-    expect(JSON.parse(await render('createLead', input, '--zapier'))).toEqual({
-      method: 'POST',
-      path: '/v2/leads/create',
-      query: {},
-      body: { phone: '0501234567', name: 'דנה כהן', f_name: 'דנה כהן', is_subscriber: true },
-    });
+  it('shows a difference the README names: Make sends an owner that is no Gloop ID, the Zapier app leaves it out', async () => {
+    const input = JSON.stringify({ name: 'דנה כהן', phone: '050-123-4567', owner: 'דנה' });
+    const body = { phone: '0501234567', name: 'דנה כהן', f_name: 'דנה כהן' };
+    expect(JSON.parse(await render('createLead', input))).toEqual({ method: 'POST', path: '/v2/leads/create', query: {}, body: { ...body, owner: 'דנה' } });
+    expect(JSON.parse(await render('createLead', input, '--zapier'))).toEqual({ method: 'POST', path: '/v2/leads/create', query: {}, body });
+  });
+
+  it.each([
+    ['no', false],
+    ['לא', false],
+    ['0', false],
+    [' Yes ', true],
+  ])('reads the yes/no %j as the Zapier app does, on both sides (%s)', async (word, yes) => {
+    const input = JSON.stringify({ name: 'דנה', phone: '0501234567', is_subscriber: word });
+    const [make, zapier] = await Promise.all([render('createLead', input), render('createLead', input, '--zapier')]);
+    expect(JSON.parse(make)).toMatchObject({ body: { is_subscriber: yes } });
+    expect(JSON.parse(make)).toEqual(JSON.parse(zapier));
   });
 
   it('prints the Zapier app\'s own sentence when it refuses before any request', async () => {
@@ -67,6 +75,8 @@ describe('npm run make:render', () => {
     [['createLead', '[1]'], /^the input data must be one JSON object of field keys and values, not \[1\]/],
     [['createLead'], /^usage: npm run make:render -- <makeModuleId> '<inputData JSON>' \[--zapier\]/],
     [['createLead', '{}', '--zap'], /^usage: /],
+    [['constructor', '{}'], /^no Make module constructor; the modules are createLead, /],
+    [['--serve'], /^--serve answers a parent process/],
   ])('ends with code 1 and one line saying what to fix for %j', async (args, message) => {
     const { code, stderr, stdout } = await failing(...args);
     expect({ code, stdout, lines: stderr.trimEnd().split('\n').length }).toEqual({ code: 1, stdout: '', lines: 1 });

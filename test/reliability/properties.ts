@@ -62,7 +62,12 @@ const phone = mostly(
   ),
 );
 const id = mostly(
-  fc.oneof({ arbitrary: fc.oneof(fc.constant(ID), fc.bigInt({ min: 1n, max: 10n ** 39n - 1n }).map(String), fc.integer({ min: 1 })), weight: 8 }, { arbitrary: text, weight: 1 }),
+  fc.oneof(
+    { arbitrary: fc.oneof(fc.constant(ID), fc.bigInt({ min: 1n, max: 10n ** 39n - 1n }).map(String), fc.integer({ min: 1 })), weight: 8 },
+    // As a mapping may bring it, with spaces around.
+    { arbitrary: fc.constant(` ${ID}\t`), weight: 1 },
+    { arbitrary: text, weight: 1 },
+  ),
 );
 const yesNo = mostly(fc.oneof({ arbitrary: fc.oneof(fc.boolean(), fc.constantFrom('true', 'false', 'yes', 'no', 'כן', 'לא', ' TRUE ', '')), weight: 8 }, { arbitrary: text, weight: 1 }));
 const anyText = mostly(text);
@@ -95,7 +100,7 @@ interface Operation {
   inputs: fc.Arbitrary<Body>;
 }
 
-type Field = { key: string; label?: string; type?: string; dynamic?: string; search?: string; meta?: { kind?: string } };
+type Field = { key: string; label?: string; type?: string; dynamic?: string; search?: string; meta?: { kind?: string }; children?: Field[] };
 const fieldsOf = (operation: { operation: object }) => (operation.operation as { inputFields: Field[] }).inputFields;
 /** A step's path and Gloop's names for its fields, from the step's own description. */
 function described(key: string): OperationDescription {
@@ -104,10 +109,22 @@ function described(key: string): OperationDescription {
   return description;
 }
 function inputsFor(operation: { operation: object }, special: Record<string, fc.Arbitrary<unknown>> = {}, requiredKeys: string[] = []): fc.Arbitrary<Body> {
-  const model = Object.fromEntries(
-    fieldsOf(operation).map((field) => [field.key, special[field.key] ?? (field.dynamic || field.search ? id : field.type === 'boolean' ? yesNo : field.type === 'number' ? amount : anyText)]),
-  );
-  return fc.record(model, { requiredKeys });
+  return fc.record(modelOf(fieldsOf(operation), special), { requiredKeys });
+}
+
+/** Each field's values by its type; line items (a field with children) as a few lines of their own fields. */
+function modelOf(fields: Field[], special: Record<string, fc.Arbitrary<unknown>> = {}): Record<string, fc.Arbitrary<unknown>> {
+  const byType = (field: Field): fc.Arbitrary<unknown> =>
+    field.children
+      ? mostly(fc.array(fc.record(modelOf(field.children), { requiredKeys: [] }), { maxLength: 3 }))
+      : field.dynamic || field.search
+        ? id
+        : field.type === 'boolean'
+          ? yesNo
+          : field.type === 'number'
+            ? amount
+            : anyText;
+  return Object.fromEntries(fields.map((field) => [field.key, special[field.key] ?? byType(field)]));
 }
 
 /** The actions beyond leads and customers. */
