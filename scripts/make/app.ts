@@ -189,8 +189,8 @@ function requestBody({ description }: ModuleSpec, fields: Field[]): Record<strin
   const sent = Object.fromEntries(
     fields.filter((field) => field.key !== 'object_type' && !inPath.has(field.key)).map((field) => [rename?.[field.key] ?? field.key, iml(expressionOf(field, body))]),
   );
-  if (body === 'search-leads') return { ...sent, object_type: iml('if(trim(parameters.object_type) = "BOTH"; null; "LEADS")'), order_by: 'created', order: 'desc', limit: 10 };
-  if (body === 'search-customers') return { ...sent, object_type: 'ACCOUNTS', order_by: 'created', order: 'desc', limit: 10 };
+  if (body === 'search-leads') return { ...sent, object_type: iml('if(trim(parameters.object_type) = "BOTH"; null; "LEADS")'), ...constants };
+  if (body === 'search-customers') return { ...sent, object_type: 'ACCOUNTS', ...constants };
   return { ...sent, ...constants };
 }
 
@@ -209,7 +209,8 @@ function readingExpression(reading: Reading, fields: Field[], body: BodyShape): 
 
 /** Make's `valid`: the answer shows the work done as the Zapier app's proof reads it. */
 function validExpression(proof: Proof): string {
-  const shown = proof.as === 'figure' ? `ifempty(body.${proof.key}; "missing") != "missing"` : `body.${proof.key}`;
+  // Present, not truthy: a stop of 0 minutes or a stock of 0 after a movement is an answer too.
+  const shown = `ifempty(body.${proof.key}; "missing") != "missing"`;
   return (proof.with ?? []).reduceRight((then, key) => `if(body.${key}; ${then}; false)`, proof.with?.length ? `if(${shown}; true; false)` : shown);
 }
 

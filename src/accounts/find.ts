@@ -1,7 +1,7 @@
 import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import { bodyFrom } from '../fields/values';
 import { describe } from '../records/operation';
-import { criteriaFields, criteriaFrom, findOrCreate, SEARCH_PATH, searchGloop } from '../search/leads-and-accounts';
+import { criteriaFields, criteriaFrom, findOrCreate, NEWEST_FIRST, SEARCH_PATH, searchGloop } from '../search/leads-and-accounts';
 import { customerResource } from './resource';
 
 const findCustomerFields = criteriaFields('customer');
@@ -11,6 +11,7 @@ export const findCustomer = defineSearch({
     make: { id: 'searchCustomers', label: 'Search Customers', group: 'Customers' },
     method: 'POST',
     path: SEARCH_PATH,
+    constants: NEWEST_FIRST,
     body: 'search-customers',
     answered: customerResource.outputFields,
   }),

@@ -1,7 +1,7 @@
 import type { Choice, ChoiceLabel } from './choices';
 
 /** How a dropdown shows an entry where it is more than the name: in the Zapier app, and as the Make RPC's IML over `item`. */
-export interface EntryLabel {
+interface EntryLabel {
   of: ChoiceLabel;
   iml: string;
 }

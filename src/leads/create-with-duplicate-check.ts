@@ -7,7 +7,7 @@ export const VERDICTS = ['new', 'duplicate', 'returning_lead', 'returning_custom
 export type Verdict = (typeof VERDICTS)[number];
 
 /** Gloop states its verdict only in Hebrew words; these are the words of its four outcomes, looked for in this order. */
-export const VERDICT_WORDS = [
+const VERDICT_WORDS = [
   ['כפול', 'duplicate'],
   ['לקוח חוזר', 'returning_customer'],
   ['לקוח קיים', 'returning_customer'],

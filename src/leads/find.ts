@@ -3,7 +3,7 @@ import { customerResource } from '../accounts/resource';
 import { bodyFrom, invalidInput, quoted } from '../fields/values';
 import { secretsOf } from '../http/client';
 import { describe } from '../records/operation';
-import { criteriaFields, criteriaFrom, findOrCreate, SEARCH_PATH, searchGloop } from '../search/leads-and-accounts';
+import { criteriaFields, criteriaFrom, findOrCreate, NEWEST_FIRST, SEARCH_PATH, searchGloop } from '../search/leads-and-accounts';
 import { leadResource } from './resource';
 
 export const findLeadFields = defineInputFields([
@@ -28,6 +28,7 @@ export const findLead = defineSearch({
     make: { id: 'searchLeads', label: 'Search Leads', group: 'Leads' },
     method: 'POST',
     path: SEARCH_PATH,
+    constants: NEWEST_FIRST,
     body: 'search-leads',
     answered: leadResource.outputFields,
   }),

@@ -96,7 +96,7 @@ export interface OperationDescription {
   /** Fields Gloop knows by another name. */
   rename?: Readonly<Record<string, string>>;
   /** Values every request carries. */
-  constants?: Readonly<Record<string, string>>;
+  constants?: Readonly<Record<string, string | number>>;
   /** How an answer counts as done; a read's answer is the list it asks for. */
   proof?: Proof;
   answered: readonly AnsweredField[];

@@ -107,11 +107,15 @@ export interface SearchOrder {
 
 const NEWEST_CREATED: SearchOrder = { by: 'created', limit: SEARCH_LIMIT };
 
+const listing = (order: SearchOrder) => ({ order_by: order.by, order: 'desc', limit: order.limit });
+/** What Find Lead and Find Customer ask of the search beside the criteria, on both platforms. */
+export const NEWEST_FIRST = listing(NEWEST_CREATED);
+
 export async function searchRecords(z: ZObject, bundle: Bundle<any>, resource: PersonResource, criteria: RequestBody, order = NEWEST_CREATED) {
   const { answer, clock } = await askGloop(z, bundle, {
     method: 'POST',
     path: SEARCH_PATH,
-    body: { ...criteria, object_type: resource.objectType, order_by: order.by, order: 'desc', limit: order.limit },
+    body: { ...criteria, object_type: resource.objectType, ...listing(order) },
   });
   // Without its list, "nothing found" would be a guess, and Find or Create would create on it.
   if (!Array.isArray(answer.results)) throw invalidAnswer(z, 'its list of results', false);
