@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { PlainInputField } from 'zapier-platform-core';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import nock from 'nock';
@@ -7,6 +8,7 @@ import { generatedRuns } from '../helpers/generated';
 import { useNock } from '../helpers/nock';
 import { secretShownIn } from '../helpers/secrets';
 import { descriptionOf, type OperationDescription } from '../../src/records/operation';
+import { kindOf, type FieldKind } from '../../src/fields/values';
 
 const { numRuns: RUNS, seed: SEED } = generatedRuns(1000);
 
@@ -112,19 +114,28 @@ function inputsFor(operation: { operation: object }, special: Record<string, fc.
   return fc.record(modelOf(fieldsOf(operation), special), { requiredKeys });
 }
 
-/** Each field's values by its type; line items (a field with children) as a few lines of their own fields. */
+/** A day or a moment in the years a Zap's dates fall in, as an ISO 8601 moment or a plain day. */
+const isoDay = fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2099-12-31') });
+/** Each field's values by its declared kind; line items (a field with children) as a few lines of their own fields. */
+const BY_KIND: Record<FieldKind, fc.Arbitrary<unknown>> = {
+  phone,
+  'sms-number': phone,
+  day: date(fc.oneof(isoDay.map((day) => day.toISOString()), isoDay.map((day) => day.toISOString().slice(0, 10)))),
+  moment: date(isoDay.map((day) => day.toISOString())),
+  // Spaces pasted around an address go; the address is sent as typed.
+  'web-address': mostly(fc.oneof({ arbitrary: fc.webUrl(), weight: 4 }, { arbitrary: fc.webUrl().map((url) => ` ${url}\n`), weight: 1 }, { arbitrary: text, weight: 1 })),
+  'day-numbers': mostly(fc.oneof({ arbitrary: fc.constantFrom('6,7', '7', '1,7', ' 6, 7 ', '5,6', '6,7', '7', '6,8', 'Friday', '0'), weight: 8 }, { arbitrary: text, weight: 1 })),
+  'whole-number': mostly(fc.oneof({ arbitrary: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }).map(String)), weight: 8 }, { arbitrary: text, weight: 1 })),
+  'yes-no': yesNo,
+  number: amount,
+  id,
+  text: anyText,
+};
+
 function modelOf(fields: Field[], special: Record<string, fc.Arbitrary<unknown>> = {}): Record<string, fc.Arbitrary<unknown>> {
-  const byType = (field: Field): fc.Arbitrary<unknown> =>
-    field.children
-      ? mostly(fc.array(fc.record(modelOf(field.children), { requiredKeys: [] }), { maxLength: 3 }))
-      : field.dynamic || field.search
-        ? id
-        : field.type === 'boolean'
-          ? yesNo
-          : field.type === 'number'
-            ? amount
-            : anyText;
-  return Object.fromEntries(fields.map((field) => [field.key, special[field.key] ?? byType(field)]));
+  const byKind = (field: Field): fc.Arbitrary<unknown> =>
+    field.children ? mostly(fc.array(fc.record(modelOf(field.children), { requiredKeys: [] }), { maxLength: 3 })) : BY_KIND[kindOf(field as PlainInputField)];
+  return Object.fromEntries(fields.map((field) => [field.key, special[field.key] ?? byKind(field)]));
 }
 
 /** The actions beyond leads and customers. */
@@ -149,11 +160,11 @@ const requiredOf = (key: (typeof MORE_ACTIONS)[number]) =>
   fieldsOf(App.creates[key]).filter((field) => (field as { required?: boolean }).required).map((field) => field.key);
 
 const operations: Operation[] = [
-  { key: 'create_lead', path: described('create_lead').path, inputs: inputsFor(App.creates.create_lead, { phone }, ['phone']), run: (inputData) => perform(App.creates.create_lead, { authData, inputData }) },
+  { key: 'create_lead', path: described('create_lead').path, inputs: inputsFor(App.creates.create_lead, {}, ['phone']), run: (inputData) => perform(App.creates.create_lead, { authData, inputData }) },
   {
     key: 'create_lead_with_duplicate_check',
     path: described('create_lead_with_duplicate_check').path,
-    inputs: inputsFor(App.creates.create_lead_with_duplicate_check, { phone }, ['phone']),
+    inputs: inputsFor(App.creates.create_lead_with_duplicate_check, {}, ['phone']),
     run: (inputData) => perform(App.creates.create_lead_with_duplicate_check, { authData, inputData }),
   },
   {
@@ -175,7 +186,7 @@ const operations: Operation[] = [
     path: described('create_account').path,
     inputs: inputsFor(
       App.creates.create_account,
-      { phone, b_day: date(fc.date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2030-12-31') }).map((day) => day.toISOString())) },
+      { b_day: date(fc.date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2030-12-31') }).map((day) => day.toISOString())) },
       ['name', 'status'],
     ),
     run: (inputData) => perform(App.creates.create_account, { authData, inputData }),
@@ -185,19 +196,7 @@ const operations: Operation[] = [
     path: described(key).path,
     inputs: inputsFor(
       App.creates[key],
-      {
-        from: phone,
-        target: phone,
-        phone,
-        due: date(fc.date({ noInvalidDate: true }).map((day) => day.toISOString())),
-        start_time: date(fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2099-12-31') }).map((day) => day.toISOString())),
-        // Spaces pasted around an address go; the address is sent as typed.
-        url: mostly(fc.oneof({ arbitrary: fc.webUrl(), weight: 4 }, { arbitrary: fc.webUrl().map((url) => ` ${url}\n`), weight: 1 }, { arbitrary: text, weight: 1 })),
-        start_date: date(fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2099-12-31') }).map((day) => day.toISOString())),
-        end_date: date(fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2099-12-31') }).map((day) => day.toISOString().slice(0, 10))),
-        increment: mostly(fc.oneof({ arbitrary: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }).map(String)), weight: 8 }, { arbitrary: text, weight: 1 })),
-        weekend: mostly(fc.oneof({ arbitrary: fc.constantFrom('6,7', '7', '1,7', ' 6, 7 ', '5,6', '6,7', '7', '6,8', 'Friday', '0'), weight: 8 }, { arbitrary: text, weight: 1 })),
-      },
+      {},
       requiredOf(key),
     ),
     run: (inputData: Body) => perform(App.creates[key], { authData, inputData }),
@@ -205,13 +204,13 @@ const operations: Operation[] = [
   {
     key: 'find_lead',
     path: described('find_lead').path,
-    inputs: inputsFor(App.searches.find_lead, { phone, object_type: mostly(fc.oneof(fc.constantFrom('BOTH', 'LEADS'), text)) }),
+    inputs: inputsFor(App.searches.find_lead, { object_type: mostly(fc.oneof(fc.constantFrom('BOTH', 'LEADS'), text)) }),
     run: (inputData) => perform(App.searches.find_lead, { authData, inputData }),
   },
   {
     key: 'find_customer',
     path: described('find_customer').path,
-    inputs: inputsFor(App.searches.find_customer, { phone }),
+    inputs: inputsFor(App.searches.find_customer),
     run: (inputData) => perform(App.searches.find_customer, { authData, inputData }),
   },
 ];
