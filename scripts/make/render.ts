@@ -286,6 +286,8 @@ function inputDataOf(json: string): Record<string, unknown> {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // Zapier runs a step in UTC; the Make side is modelled for an organization in UTC.
+  process.env.TZ = 'UTC';
   if (argv[0] === '--serve') return serve();
   const [moduleId, json, ...flags] = argv;
   if (moduleId === undefined || json === undefined || flags.some((flag) => flag !== '--zapier')) {
