@@ -29,7 +29,7 @@ export const findProduct = defineSearch({
     perform: async (z: ZObject, bundle: Bundle<FindProductInput>) => {
       const input = bodyFrom(z, findProductFields, bundle);
       requireValues(z, findProductFields, input, ['product_id']);
-      const answer = await callGloop(z, bundle, { method: 'GET', path: requestOf(lookup, input).path });
+      const answer = await callGloop(z, bundle, { method: lookup.method, path: requestOf(lookup, input).path });
       const items: unknown[] = Array.isArray(answer.items) ? answer.items : [];
       return items.flatMap((item) => {
         const product = isRecord(item) ? productResource.recordOf(item) : undefined;

@@ -46,7 +46,8 @@ const HOLIDAY_OUTPUTS: OutputField[] = [
   { key: 'holidays[]date', label: 'Holiday Date', type: 'datetime' },
 ];
 
-const figure = (value: unknown) => (typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined);
+/** A count of days: whole and never below zero, where a stock figure (figureOf) may be either. */
+const countOf = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined);
 const plainText = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** A date sum Gloop works out, Israel's holidays included: nothing is stored, so a replay is always safe. */
@@ -72,12 +73,12 @@ function defineCalculation(spec: Calculation) {
         requireValues(z, spec.fields, body, spec.fields.map((field) => field.key));
         const days = String(body.weekend);
         if (!/^[1-7](,[1-7])*$/.test(days)) throw invalidInput(z, `"Weekend" must be day numbers from 1 (Sunday) to 7 (Saturday) joined by commas, such as 6,7, not ${quoted(days, secretsOf(bundle.authData))}`);
-        const answer = await callGloop(z, bundle, { method: 'POST', ...requestOf(description, body) });
+        const answer = await callGloop(z, bundle, { method: description.method, ...requestOf(description, body) });
         if (proofIn(A_DATE, answer) === undefined) throw new z.errors.Error('Gloop answered the date calculation without a date; run this step again later.', 'GloopInvalidResponse', 502);
         const holidays = (Array.isArray(answer.holidays) ? answer.holidays : []).filter(isRecord).map((holiday) => ({ name: plainText(holiday.name), date: plainText(holiday.date) }));
         // A figure Gloop did not give, or not as a count, is left out: an output typed number holds a number.
         const figures = outputFields.flatMap(({ key, type }) => {
-          const value = type === 'number' ? figure(answer[key]) : undefined;
+          const value = type === 'number' ? countOf(answer[key]) : undefined;
           return value === undefined ? [] : [[key, value] as const];
         });
         const texts = withEveryKey(
