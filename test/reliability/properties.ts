@@ -138,25 +138,14 @@ function modelOf(fields: Field[], special: Record<string, fc.Arbitrary<unknown>>
   return Object.fromEntries(fields.map((field) => [field.key, special[field.key] ?? byKind(field)]));
 }
 
-/** The actions beyond leads and customers. */
-const MORE_ACTIONS = [
-  'create_task',
-  'send_sms',
-  'send_sms_template',
-  'create_signature_document',
-  'create_ticket',
-  'shorten_link',
-  'start_timer',
-  'create_product',
-  'create_product_category',
-  'move_stock',
-  'add_working_days',
-  'add_week_days',
-  'working_days_between',
-] as const;
+type CreateKey = keyof typeof App.creates & string;
+/** Modelled on their own: leads, customers and notes below; Create Sale's amounts in create-sale.properties.test.ts; Stop Timer's one field is the id in its path. */
+const MODELLED_APART: readonly string[] = ['create_lead', 'create_lead_with_duplicate_check', 'create_note', 'create_account', 'create_sale', 'stop_timer'];
+/** Every other action, so that a new one is modelled here from the day it is added. */
+const MORE_ACTIONS = (Object.keys(App.creates) as CreateKey[]).filter((key) => !MODELLED_APART.includes(key));
 /** The date sums: every value refused when unreadable, as nothing is stored to report it on. */
 const CALCULATIONS = ['add_working_days', 'add_week_days', 'working_days_between'];
-const requiredOf = (key: (typeof MORE_ACTIONS)[number]) =>
+const requiredOf = (key: CreateKey) =>
   fieldsOf(App.creates[key]).filter((field) => (field as { required?: boolean }).required).map((field) => field.key);
 
 const operations: Operation[] = [
