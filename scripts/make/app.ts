@@ -269,6 +269,7 @@ function connectionCommunication(): Record<string, Json> {
   const tokenRequest = {
     url: 'https://{{parameters.domain}}/oauth/token',
     method: 'POST',
+    ...NO_REDIRECTS,
     headers: { Authorization: `Basic ${iml('base64(parameters.client_id + ":" + parameters.client_secret)')}` },
     type: 'urlencoded',
     body: { grant_type: 'client_credentials' },
@@ -285,6 +286,7 @@ function connectionCommunication(): Record<string, Json> {
     info: {
       url: 'https://{{parameters.domain}}/v2/users',
       method: 'GET',
+      ...NO_REDIRECTS,
       qs: { limit: 1 },
       headers: { Authorization: 'Bearer {{data.accessToken}}' },
       response: { metadata: { type: 'text', value: '{{parameters.domain}}' } },
@@ -308,6 +310,7 @@ function rpcCommunication(rpc: GloopList): Record<string, Json> {
   return {
     url: rpc.path,
     method: 'GET',
+    ...NO_REDIRECTS,
     ...(rpc.paged
       ? {
           qs: { offset: 0, limit: PAGE_SIZE },
@@ -323,6 +326,12 @@ function rpcCommunication(rpc: GloopList): Record<string, Json> {
     },
   };
 }
+
+/**
+ * Make follows a redirect unless told not to, and would carry the bearer token or the Basic
+ * credentials to wherever Gloop's answer points: every request of the app says not to.
+ */
+const NO_REDIRECTS = { followRedirect: false, followAllRedirects: false } as const;
 
 const pretty = (value: Json) => `${JSON.stringify(value, null, '\t')}\n`;
 
@@ -365,9 +374,15 @@ export function makeAppFiles(): Map<string, string> {
     const codes: Record<string, [string, Json]> = {
       communication: [
         file('communication'),
-        description.body === 'none'
-          ? { url, method: description.method, response: responseOf(spec, fields) }
-          : { url, method: description.method, body: requestBody(spec, fields), response: responseOf(spec, fields) },
+        {
+          url,
+          // The id in the path is encoded by the module; Make would encode it again.
+          ...(url === description.path ? {} : { encodeUrl: false }),
+          method: description.method,
+          ...NO_REDIRECTS,
+          ...(description.body === 'none' ? {} : { body: requestBody(spec, fields) }),
+          response: responseOf(spec, fields),
+        },
       ],
       staticParams: [file('static-params'), []],
       mappableParams: [file('mappable-params'), fields.map(parameterOf)],

@@ -92,6 +92,16 @@ describe('references between the Make app\'s files hold', () => {
     for (const group of json<{ modules: string[] }[]>('modules/groups.json')) for (const module of group.modules) expect(Object.keys(project.components.module)).toContain(module);
   });
 
+  it('no request of the Make app follows a redirect, which would carry its token or credentials to another host', () => {
+    const connection = json<Record<string, Record<string, unknown>>>(project.components.connection.gloop.codeFiles.communication);
+    const requests: [string, Record<string, unknown>][] = [
+      ...Object.entries(connection).map(([name, request]) => [`connection ${name}`, request] as [string, Record<string, unknown>]),
+      ...Object.entries({ ...project.components.module, ...project.components.rpc }).map(([id, component]) => [id, json<Record<string, unknown>>(component.codeFiles.communication)] as [string, Record<string, unknown>]),
+    ];
+    expect(requests.length).toBe(3 + Object.keys(project.components.module).length + Object.keys(project.components.rpc).length);
+    for (const [name, request] of requests) expect([name, request.followRedirect, request.followAllRedirects]).toEqual([name, false, false]);
+  });
+
   it('every parameters.x a module reads is one of its parameters', () => {
     for (const [id, module] of Object.entries(project.components.module)) {
       const params = [module.codeFiles.staticParams, module.codeFiles.mappableParams].flatMap((path) => json<{ name: string }[]>(path).map((param) => param.name));
