@@ -19,6 +19,17 @@ const lead = { name: 'A', phone: '0501234567' };
 const createLead = () => perform(App.creates.create_lead, { authData, inputData: lead });
 const timedOut = (message: string) => ({ name: 'AppError', code: 'GloopTimeout', status: 504, message });
 
+describe('a step that ends in time', () => {
+  it('leaves no deadline timer behind, so a process running many steps does not fill with them', async () => {
+    mockStep.deadlineMs = 25_000;
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    nock(BASE_URL).post('/v2/leads/create').reply(201, { id: '271917813959131540676117904886673869329' });
+    const before = timers();
+    await createLead();
+    expect(timers()).toBe(before);
+  });
+});
+
 describe('a step that runs out of time', () => {
   it('a read answered after the deadline: one timeout sentence, safe to replay', async () => {
     mockStep.deadlineMs = 1_000;

@@ -31,9 +31,8 @@ export type GloopAuthData = Bundle['authData'];
 /** Values no message or log may show. */
 export function secretsOf(authData: GloopAuthData): string[] {
   const { client_id: clientId, client_secret: clientSecret, access_token: accessToken } = authData;
-  return [clientSecret, clientSecret?.trim(), accessToken, clientId !== undefined && clientSecret !== undefined ? basicCredentials(clientId, clientSecret) : undefined].filter(
-    (value): value is string => typeof value === 'string' && value !== '',
-  );
+  // scrub drops the spaces a secret was pasted with, and anything too short to be one.
+  return [clientSecret, accessToken, clientId !== undefined && clientSecret !== undefined ? basicCredentials(clientId, clientSecret) : undefined].filter((value): value is string => typeof value === 'string');
 }
 
 export function basicCredentials(clientId: string, clientSecret: string): string {
