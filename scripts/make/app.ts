@@ -69,9 +69,14 @@ const text = (value: string) => JSON.stringify(value);
 function phoneExpression(key: string): string {
   const compact = `replace(parameters.${key}; /${PHONE_PUNCTUATION.source}/g; "")`;
   const asWritten = `trim(parameters.${key})`;
-  // Punctuation alone is no number: it goes as written, as the Zapier app sends it; unmapped stays unmapped.
-  return `if(parameters.${key}; if(${compact} = ""; ${asWritten}; if(replace(${compact}; /${PHONE_NUMBER.source}/; "") = ""; ${compact}; ${asWritten})); parameters.${key})`;
+  // Punctuation alone is no number: it goes as written, as the Zapier app sends it.
+  return whenMapped(`parameters.${key}`, `if(${compact} = ""; ${asWritten}; if(replace(${compact}; /${PHONE_NUMBER.source}/; "") = ""; ${compact}; ${asWritten}))`);
 }
+
+/** An expression of a mapped value; an unmapped one stays unmapped, so the module leaves it out. */
+const whenMapped = (value: string, expression: string) => `if(${value}; ${expression}; ${value})`;
+/** Whether Search Leads looks in both kinds, the choice trimmed as the Zapier app trims it. */
+const BOTH_KINDS = 'trim(parameters.object_type) = "BOTH"';
 
 /**
  * A yes/no as the Zapier app reads it, from its own words: Make would turn any mapped text but
@@ -166,11 +171,11 @@ function expressionOf(field: Field, body: BodyShape): string {
     case 'moment':
       return `formatDate(${value}; "YYYY-MM-DDTHH:mm:ss[Z]"; "UTC")`;
     case 'day':
-      // The day as written, the time after it aside; unmapped stays unmapped.
-      return `if(${value}; substring(trim(${value}); 0; 10); ${value})`;
-    // An id is digits: the spaces a mapping brings around it go, as in the Zapier app; unmapped stays unmapped.
+      // The day as written, the time after it aside.
+      return whenMapped(value, `substring(trim(${value}); 0; 10)`);
+    // An id is digits: the spaces a mapping brings around it go, as in the Zapier app.
     case 'id':
-      return `if(${value}; trim(${value}); ${value})`;
+      return whenMapped(value, `trim(${value})`);
     default:
       return value;
   }
@@ -189,7 +194,7 @@ function requestBody({ description }: ModuleSpec, fields: Field[]): Record<strin
   const sent = Object.fromEntries(
     fields.filter((field) => field.key !== 'object_type' && !inPath.has(field.key)).map((field) => [rename?.[field.key] ?? field.key, iml(expressionOf(field, body))]),
   );
-  if (body === 'search-leads') return { ...sent, object_type: iml('if(trim(parameters.object_type) = "BOTH"; null; "LEADS")'), ...constants };
+  if (body === 'search-leads') return { ...sent, object_type: iml(`if(${BOTH_KINDS}; null; "LEADS")`), ...constants };
   if (body === 'search-customers') return { ...sent, object_type: 'ACCOUNTS', ...constants };
   return { ...sent, ...constants };
 }
@@ -220,7 +225,7 @@ function responseOf({ kind, operation, description }: ModuleSpec, fields: Field[
   // Gloop answers a record as a one-item page, an unknown id as an empty one.
   if (kind === 'searches' && description.body === 'none') return { iterate: iml('body.items'), output: found };
   if (kind === 'searches') {
-    const wanted = description.body === 'search-customers' ? '"ACCOUNTS"' : 'if(trim(parameters.object_type) = "BOTH"; item.object_type; "LEADS")';
+    const wanted = description.body === 'search-customers' ? '"ACCOUNTS"' : `if(${BOTH_KINDS}; item.object_type; "LEADS")`;
     return { iterate: { container: iml('body.results'), condition: iml(`item.object_type = ${wanted}`) }, output: found };
   }
   // An output is what Gloop answered as the Zapier app reads it, else what the module sent under its name.
