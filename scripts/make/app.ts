@@ -4,6 +4,10 @@ import { PAGE_SIZE } from '../../src/dropdowns/paged';
 import { LISTS, plural, type GloopList } from '../../src/dropdowns/lists';
 import { descriptionOf, MAKE_GROUPS, type BodyShape, type OperationDescription, type Proof, type Reading, type VerdictWords } from '../../src/records/operation';
 import { FALSE_WORDS, GLOOPS_FIX, kindOf, PHONE_NUMBER, PHONE_PUNCTUATION, SMS_972, TRUE_WORDS } from '../../src/fields/values';
+import { LIST_PAGE_SIZE } from '../../src/polling/list-trigger';
+import { pollDescriptionOf, POLL_SIZE, stampOf, type PollDescription, type PollPlan } from '../../src/polling/poll';
+import { PHONE_STARTS, SAME_MOMENT_MS, searchOrderOf } from '../../src/polling/search-trigger';
+import { SEARCH_PATH, searchBody } from '../../src/search/leads-and-accounts';
 
 /**
  * The Make custom app, derived from the Zapier app's own definitions: every module's parameters
@@ -22,6 +26,7 @@ interface OutputField {
 }
 interface ZapierOperation {
   key: string;
+  noun: string;
   display: { label: string; description: string };
   operation: { inputFields: Field[]; outputFields: OutputField[]; sample: Record<string, Json> };
 }
@@ -30,6 +35,7 @@ const zapier = App as unknown as {
   authentication: { fields: Field[] };
   creates: Record<string, ZapierOperation>;
   searches: Record<string, ZapierOperation>;
+  triggers: Record<string, Omit<ZapierOperation, 'operation'> & { operation: Omit<ZapierOperation['operation'], 'inputFields'> }>;
 };
 
 /** The Make RPCs, each standing for the Zapier dropdown of the same Gloop list, by the dropdown's key. */
@@ -54,6 +60,20 @@ export const MODULES: ModuleSpec[] = (['creates', 'searches'] as const).flatMap(
     return description ? [{ id: description.make.id, zapierKey: operation.key, kind, operation, description }] : [];
   }),
 );
+
+/** A Make Watch module: the Zapier polling trigger it stands for, and how that trigger reads Gloop. */
+interface WatchSpec {
+  id: string;
+  zapierKey: string;
+  operation: (typeof zapier.triggers)[string];
+  poll: PollDescription;
+}
+
+/** The Watch modules: every Zapier polling trigger that describes its Make module, in the Zapier app's order. */
+export const WATCHES: WatchSpec[] = Object.values(zapier.triggers).flatMap((operation) => {
+  const poll = pollDescriptionOf(operation.key);
+  return poll ? [{ id: poll.make.id, zapierKey: operation.key, operation, poll }] : [];
+});
 
 export const CONNECTION_ID = 'gloop';
 
@@ -243,6 +263,95 @@ function responseOf({ kind, operation, description }: ModuleSpec, fields: Field[
   };
 }
 
+/** What a Watch module outputs of a record: the Zapier trigger's outputs, blank where Gloop has nothing. */
+const recordOutput = (outputs: OutputField[]) => Object.fromEntries(outputs.map((field) => [field.key, iml(`ifempty(item.${field.key}; "")`)]));
+
+/**
+ * A record of the kind asked for, with an id, as the Zapier trigger keeps it; an Updated poll keeps
+ * only records changed after they were made, by the Zapier trigger's same-moment rule.
+ */
+function personCondition(plan: PollPlan & { reads: 'search' }): string {
+  const changed = `item.updated >= addSeconds(item.created; ${SAME_MOMENT_MS / 1000})`;
+  return `if(item.id; if(item.object_type = ${text(plan.objectType)}; ${plan.change === 'new' ? 'true' : changed}; false); false)`;
+}
+
+/**
+ * Make returns each record once, oldest first, by the stamp the Zapier trigger orders by; the
+ * searches together come in no order. Gloop stamps to the second, so a record is dated the end of
+ * its second: one made just after "From now on" was chosen is not taken for an older one.
+ */
+const watchDirective = (plan: PollPlan): Record<string, Json> => ({
+  type: 'date',
+  order: 'unordered',
+  id: iml('item.id'),
+  date: iml(`addSeconds(item.${stampOf(plan)}; ${(SAME_MOMENT_MS - 1) / 1000})`),
+});
+
+/** A whole Gloop list, page after page, each from where the last one's items ended, for as long as the Zapier trigger reads on. */
+function listRequest(path: string): Record<string, Json> {
+  const goesOn = `if(length(body.items) = 0; false; if(body.hasMore = true; true; if(body.hasMore = false; false; length(body.items) >= ${LIST_PAGE_SIZE})))`;
+  return {
+    url: path,
+    method: 'GET',
+    ...NO_REDIRECTS,
+    qs: { offset: 0, limit: LIST_PAGE_SIZE },
+    pagination: { qs: { offset: iml('body.offset + length(body.items)'), limit: LIST_PAGE_SIZE }, condition: iml(goesOn) },
+  };
+}
+
+/** One of the Zapier trigger's searches, as it sends it. */
+function searchRequest(plan: PollPlan & { reads: 'search' }, start: string): Record<string, Json> {
+  return { url: SEARCH_PATH, method: 'POST', ...NO_REDIRECTS, body: searchBody(plan.objectType, { phone: start }, searchOrderOf(plan, POLL_SIZE)) as Record<string, Json> };
+}
+
+/**
+ * The Zapier trigger's requests in order. Its searches are one request each, their results
+ * gathered in `temp` (Make's output is the last request's): the last one iterates over them all.
+ */
+function watchCommunication({ operation, poll: { plan } }: WatchSpec): Json {
+  const answer = { limit: iml('parameters.limit'), output: recordOutput(operation.operation.outputFields), trigger: watchDirective(plan) };
+  if (plan.reads === 'list') return { ...listRequest(plan.path), response: { iterate: iml('body.items'), ...answer } };
+  return PHONE_STARTS.map((start, index) => {
+    const found = index === 0 ? 'body.results' : 'merge(temp.found; body.results)';
+    const response: Record<string, Json> = index < PHONE_STARTS.length - 1 ? { temp: { found: iml(found) } } : { iterate: { container: iml(`distinct(${found}; "id")`), condition: iml(personCondition(plan)) }, ...answer };
+    return { ...searchRequest(plan, start), response };
+  });
+}
+
+/**
+ * Make's "Choose where to start" list is one request: a search trigger's lists the newest Israeli
+ * numbers (Gloop stores them from 0), a list trigger's the first page.
+ */
+const EPOCH_PHONE_START = PHONE_STARTS[0];
+
+function watchEpoch({ poll: { plan } }: WatchSpec): Json {
+  const date = iml(`item.${stampOf(plan)}`);
+  if (plan.reads === 'list') {
+    const { pagination: _pagination, ...firstPage } = listRequest(plan.path);
+    return { ...firstPage, response: { limit: LIST_PAGE_SIZE, iterate: iml('body.items'), output: { label: iml('ifempty(item.name; item.id)'), date } } };
+  }
+  return {
+    ...searchRequest(plan, EPOCH_PHONE_START),
+    response: { limit: POLL_SIZE, iterate: { container: iml('body.results'), condition: iml(personCondition(plan)) }, output: { label: iml('ifempty(item.name; item.id) + " " + item.phone'), date } },
+  };
+}
+
+/** How many records one run returns; the rest come out on the next runs, oldest first. */
+function watchParameters({ operation }: WatchSpec): Json {
+  const records = plural(operation.noun).toLowerCase();
+  return [
+    {
+      name: 'limit',
+      type: 'uinteger',
+      label: `Maximum number of returned ${records}`,
+      help: `How many ${records} one run of the scenario returns at most (up to ${POLL_SIZE}); the rest come out on the next runs, oldest first.`,
+      required: true,
+      default: 10,
+      validate: { min: 1, max: POLL_SIZE },
+    },
+  ];
+}
+
 /** Gloop's own (Hebrew) words, from whichever error shape its backend used. */
 const GLOOP_SAID = 'ifempty(body.message; ifempty(body.error_description; ifempty(body.error; "")))';
 const errorOf = (type: string, advice: string) => ({ type, message: `[{{statusCode}}] ${iml(GLOOP_SAID)} ${advice}` });
@@ -336,7 +445,7 @@ function rpcCommunication(rpc: GloopList): Record<string, Json> {
  * Make follows a redirect unless told not to, and would carry the bearer token or the Basic
  * credentials to wherever Gloop's answer points: every request of the app says not to.
  */
-const NO_REDIRECTS = { followRedirect: false, followAllRedirects: false } as const;
+const NO_REDIRECTS = { followRedirects: false, followAllRedirects: false } as const;
 
 const pretty = (value: Json) => `${JSON.stringify(value, null, '\t')}\n`;
 
@@ -410,11 +519,37 @@ export function makeAppFiles(): Map<string, string> {
     };
   }
 
+  for (const spec of WATCHES) {
+    const dir = `modules/${kebab(spec.id)}`;
+    const file = (code: string) => `${dir}/${kebab(spec.id)}.${code}.iml.json`;
+    const { outputFields, sample } = spec.operation.operation;
+    const codes: Record<string, [string, Json]> = {
+      communication: [file('communication'), watchCommunication(spec)],
+      epoch: [file('epoch'), watchEpoch(spec)],
+      staticParams: [file('static-params'), watchParameters(spec)],
+      interface: [file('interface'), interfaceOf(outputFields, [])],
+      samples: [file('samples'), sample],
+      scope: [file('scope'), []],
+    };
+    const codeFiles: Record<string, string> = {};
+    for (const [code, [path, content]] of Object.entries(codes)) {
+      files.set(path, pretty(content));
+      codeFiles[code] = path;
+    }
+    components.module[spec.id] = { label: spec.poll.make.label, description: spec.operation.display.description, moduleType: 'trigger', connection: CONNECTION_ID, codeFiles };
+  }
+
   files.set('general/base.iml.json', pretty(base()));
   files.set('general/common.json', pretty({}));
   files.set(
     'modules/groups.json',
-    pretty(MAKE_GROUPS.map((label) => ({ label, modules: MODULES.filter((spec) => spec.description.make.group === label).map((spec) => spec.id) }))),
+    pretty(
+      MAKE_GROUPS.map((label) => ({
+        label,
+        // A group's Watch modules first, as a scenario starts with one.
+        modules: [...WATCHES.map((spec) => spec.poll.make), ...MODULES.map((spec) => spec.description.make)].filter((make) => make.group === label).map((make) => make.id),
+      })),
+    ),
   );
   files.set('README.md', readme());
   files.set(
@@ -430,7 +565,9 @@ export function makeAppFiles(): Map<string, string> {
 }
 
 function readme(): string {
-  const lines = MODULES.map((spec) => `- **${spec.description.make.label}**: ${spec.operation.display.description}`);
+  const lines = [...WATCHES.map((spec) => [spec.poll.make, spec.operation] as const), ...MODULES.map((spec) => [spec.description.make, spec.operation] as const)].map(
+    ([make, operation]) => `- **${make.label}**: ${operation.display.description}`,
+  );
   return [
     'Gloop CRM',
     '=========',

@@ -16,15 +16,16 @@ interface Makecomapp {
   components: {
     connection: Record<string, { label: string; connectionType: string; codeFiles: Files }>;
     rpc: Record<string, { label: string; codeFiles: Files }>;
-    module: Record<string, { label: string; description: string; moduleType: 'action' | 'search'; codeFiles: Files }>;
+    module: Record<string, { label: string; description: string; moduleType: keyof typeof MODULE_TYPE_IDS; codeFiles: Files }>;
   };
 }
 
 /** Make's API names for each code of the local layout (the VS Code extension's). */
 const CONNECTION_SECTIONS = { communication: 'api', params: 'parameters', scopeList: 'scopes', defaultScope: 'scope', installSpec: 'installSpec', installDirectives: 'install' } as const;
-const MODULE_SECTIONS = { communication: 'api', staticParams: 'parameters', mappableParams: 'expect', interface: 'interface', samples: 'samples', scope: 'scope' } as const;
+const MODULE_SECTIONS: Record<string, Parameters<Make['sdk']['modules']['setSection']>[3]> = { communication: 'api', epoch: 'epoch', staticParams: 'parameters', mappableParams: 'expect', interface: 'interface', samples: 'samples', scope: 'scope' };
 const RPC_SECTIONS = { communication: 'api', params: 'parameters' } as const;
-const MODULE_TYPE_IDS = { action: 4, search: 9 };
+/** Make's ids of module types: a Watch module is a (polling) trigger. */
+const MODULE_TYPE_IDS = { trigger: 1, action: 4, search: 9 };
 
 export interface DeployTarget {
   app: string;
@@ -90,7 +91,12 @@ export async function deploy(root: string, target: DeployTarget, log: (line: str
       await make.sdk.modules.create(app, version, { name: id, typeId: MODULE_TYPE_IDS[module.moduleType], label: module.label, description: module.description, moduleInitMode: 'blank' });
     }
     await make.sdk.modules.update(app, version, id, { label: module.label, description: module.description, connection: connectionName });
-    for (const [local, section] of Object.entries(MODULE_SECTIONS)) await make.sdk.modules.setSection(app, version, id, section, code(module.codeFiles[local]));
+    // Each code the module has: a trigger has its epoch and no mappable parameters.
+    for (const [local, path] of Object.entries(module.codeFiles)) {
+      const section = MODULE_SECTIONS[local];
+      if (section === undefined) throw new Error(`module ${id} has a code "${local}" that Make has no section for`);
+      await make.sdk.modules.setSection(app, version, id, section, code(path));
+    }
     log(`module ${id}`);
   }
 }

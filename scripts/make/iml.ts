@@ -6,7 +6,7 @@
  *
  * The subset: `{{…}}` templates (a template that is one expression keeps the value's type), paths
  * (`parameters.x`, `body.items`), string/number/null literals, regular-expression literals, `+ - *`,
- * `= != < <= > >=`, and the functions ifempty, if, trim, lower, substring, encodeURL, replace, contains, split, length, base64, addSeconds and formatDate,
+ * `= != < <= > >=`, and the functions ifempty, if, trim, lower, substring, encodeURL, replace, contains, split, length, base64, merge, distinct, addSeconds and formatDate,
  * with arguments separated by `;` as in Make, and the keyword `now`.
  */
 
@@ -128,6 +128,15 @@ const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
   split: (value, separator) => asText(value).split(asText(separator)),
   length: (value) => (Array.isArray(value) ? value.length : asText(value).length),
   base64: (value) => Buffer.from(asText(value), 'utf8').toString('base64'),
+  merge: (...arrays) => arrays.flatMap((array) => (Array.isArray(array) ? array : [])),
+  // The first of the items that hold the same value under `key`.
+  distinct: (array, key) => {
+    const seen = new Set<unknown>();
+    return (Array.isArray(array) ? array : []).filter((item) => {
+      const value = key === undefined ? item : (item as Record<string, unknown> | null)?.[asText(key)];
+      return seen.has(value) ? false : Boolean(seen.add(value));
+    });
+  },
   addSeconds: (date, seconds) => new Date((comparable(date) as number) + Number(seconds) * 1000),
   // Only the two formats the generator emits: the day of an ISO date as written, and a moment in UTC.
   formatDate: (date, format, timezone) => {

@@ -3,6 +3,7 @@ import { customerResource } from './resource';
 
 export const newCustomer = searchTrigger({
   key: 'new_customer',
+  make: { id: 'watchNewCustomers', label: 'Watch New Customers', group: 'Customers' },
   change: 'new',
   resource: customerResource,
   label: 'New Customer',
@@ -11,6 +12,7 @@ export const newCustomer = searchTrigger({
 
 export const updatedCustomer = searchTrigger({
   key: 'updated_customer',
+  make: { id: 'watchUpdatedCustomers', label: 'Watch Updated Customers', group: 'Customers' },
   change: 'updated',
   resource: customerResource,
   label: 'Updated Customer',

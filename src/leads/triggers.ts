@@ -3,6 +3,7 @@ import { leadResource } from './resource';
 
 export const newLead = searchTrigger({
   key: 'new_lead',
+  make: { id: 'watchNewLeads', label: 'Watch New Leads', group: 'Leads' },
   change: 'new',
   resource: leadResource,
   label: 'New Lead',
@@ -11,6 +12,7 @@ export const newLead = searchTrigger({
 
 export const updatedLead = searchTrigger({
   key: 'updated_lead',
+  make: { id: 'watchUpdatedLeads', label: 'Watch Updated Leads', group: 'Leads' },
   change: 'updated',
   resource: leadResource,
   label: 'Updated Lead',

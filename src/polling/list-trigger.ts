@@ -2,7 +2,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { callGloop, stepDeadline } from '../http/client';
 import { invalidAnswer, isRecord } from '../http/failures';
 import type { GloopRecord, Resource } from '../records/resource';
-import { newestFirst, pollingTrigger, pollSize, type PollingTrigger } from './poll';
+import { newestFirst, pollingTrigger, pollSize, stampOf, type PollingTrigger, type PollPlan } from './poll';
 
 export const LIST_PAGE_SIZE = 100;
 /** Gloop lists in no documented order, so a poll reads the whole list, a page after another: this many at most, well within a poll's 30 s at Gloop's usual pace. */
@@ -35,15 +35,21 @@ export async function everyRecord(z: ZObject, bundle: Bundle, resource: Resource
       if (record) records.push(record);
     }
     offset += items.length;
-    // A page as long as asked may be followed by more, unless Gloop says it is the last.
-    if (hasMore !== true && (hasMore === false || items.length < LIST_PAGE_SIZE)) return records;
+    if (!listGoesOn(hasMore, items.length)) return records;
   }
 }
 
 /** A visible polling trigger on a Gloop list that holds every record of its kind: its newest by `created`. */
-export function listTrigger<const Key extends string>(trigger: Omit<PollingTrigger<Key>, 'perform'> & { path: `/${string}` }) {
+export function listTrigger<const Key extends string>({ path, ...trigger }: Omit<PollingTrigger<Key>, 'perform' | 'plan'> & { path: `/${string}` }) {
+  const plan: PollPlan = { reads: 'list', path };
   return pollingTrigger({
     ...trigger,
-    perform: async (z, bundle) => newestFirst(await everyRecord(z, bundle, trigger.resource, trigger.path), 'created', pollSize(bundle.meta)),
+    plan,
+    perform: async (z, bundle) => newestFirst(await everyRecord(z, bundle, trigger.resource, path), stampOf(plan), pollSize(bundle.meta)),
   });
+}
+
+/** Whether a list goes on after a page: it says so, or says nothing and the page was as long as asked. */
+export function listGoesOn(hasMore: unknown, items: number): boolean {
+  return hasMore === true || (hasMore !== false && items >= LIST_PAGE_SIZE);
 }

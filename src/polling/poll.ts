@@ -1,6 +1,8 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import type { OutputField } from '../fields/values';
+import type { MakeModule } from '../records/operation';
 import type { GloopRecord, Resource } from '../records/resource';
+import type { ObjectType } from '../search/leads-and-accounts';
 
 /**
  * How many records a poll returns: Zapier processes up to 100 new items a poll; the editor's
@@ -36,7 +38,21 @@ export function newestFirst(records: readonly GloopRecord[], key: string, size: 
   return [...byId.values()].sort(later).slice(0, size);
 }
 
-export interface PollingTrigger<Key extends string> {
+export type Change = 'new' | 'updated';
+
+/** How a poll reads Gloop, on both platforms: its search once per first character of a phone, or a whole paged list. */
+export type PollPlan = { reads: 'search'; objectType: ObjectType; change: Change } | { reads: 'list'; path: `/${string}` };
+
+/** The stamp a poll orders records by, and tells a new one by. */
+export const stampOf = (plan: PollPlan): 'created' | 'updated' => (plan.reads === 'search' && plan.change === 'updated' ? 'updated' : 'created');
+
+/** A polling trigger as both platforms read it: how it reads Gloop, and the Make Watch module standing for it. */
+export interface PollDescription {
+  plan: PollPlan;
+  make: MakeModule;
+}
+
+export interface PollingTrigger<Key extends string> extends PollDescription {
   key: Key;
   resource: Resource;
   label: string;
@@ -46,8 +62,17 @@ export interface PollingTrigger<Key extends string> {
   outputFields?: OutputField[];
 }
 
+const polls = new Map<string, PollDescription>();
+
+/** The description of a visible polling trigger, or undefined for a trigger that has none (a dropdown). */
+export function pollDescriptionOf(key: string): PollDescription | undefined {
+  return polls.get(key);
+}
+
 /** A visible polling trigger: a Zap starts from it; its outputs and sample are its resource's unless it says otherwise. */
-export function pollingTrigger<const Key extends string>({ key, resource, label, description, perform, sample, outputFields }: PollingTrigger<Key>) {
+export function pollingTrigger<const Key extends string>({ key, resource, label, description, perform, sample, outputFields, plan, make }: PollingTrigger<Key>) {
+  if (polls.has(key)) throw new Error(`the polling trigger ${key} is described twice`);
+  polls.set(key, { plan, make });
   return defineTrigger({
     key,
     noun: resource.noun,

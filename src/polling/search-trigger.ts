@@ -1,8 +1,8 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { OutputField } from '../fields/values';
 import type { GloopRecord } from '../records/resource';
-import { searchRecords, type PersonResource } from '../search/leads-and-accounts';
-import { DEDUPE_SIZE, momentOf, newestFirst, pollingTrigger, pollSize, type PollingTrigger } from './poll';
+import { searchRecords, type PersonResource, type SearchOrder } from '../search/leads-and-accounts';
+import { DEDUPE_SIZE, momentOf, newestFirst, pollingTrigger, pollSize, stampOf, type Change, type PollingTrigger, type PollPlan } from './poll';
 
 /**
  * Gloop's search finds nothing without a criterion and matches a phone from its start, so one
@@ -12,9 +12,7 @@ import { DEDUPE_SIZE, momentOf, newestFirst, pollingTrigger, pollSize, type Poll
 export const PHONE_STARTS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '+'] as const;
 
 /** Gloop's stamps are whole seconds, and a record's `updated` may trail its `created` by a moment when it is made. */
-const SAME_MOMENT_MS = 1_000;
-
-export type Change = 'new' | 'updated';
+export const SAME_MOMENT_MS = 1_000;
 
 /** Of a record Gloop's search lists, whether it was changed after it was created. */
 export function changedSinceCreated(record: Record<string, unknown>): boolean {
@@ -27,13 +25,17 @@ export function changedSinceCreated(record: Record<string, unknown>): boolean {
  * orders a record never edited by `updated` too, so an Updated poll asks for more, lest a burst of
  * new records hide the edits among them.
  */
-export async function newestPeople(z: ZObject, bundle: Bundle, resource: PersonResource, change: Change): Promise<GloopRecord[]> {
+export async function newestPeople(z: ZObject, bundle: Bundle, resource: PersonResource, plan: PollPlan & { reads: 'search' }): Promise<GloopRecord[]> {
   const size = pollSize(bundle.meta);
-  const by = change === 'new' ? 'created' : 'updated';
-  const limit = change === 'new' ? size : Math.max(size, DEDUPE_SIZE);
-  const answers = await Promise.all(PHONE_STARTS.map((start) => searchRecords(z, bundle, resource, { phone: start }, { by, limit })));
+  const order = searchOrderOf(plan, size);
+  const answers = await Promise.all(PHONE_STARTS.map((start) => searchRecords(z, bundle, resource, { phone: start }, order)));
   const records = answers.flatMap(({ results }) => results);
-  return newestFirst(change === 'new' ? records : records.filter(changedSinceCreated), by, size);
+  return newestFirst(plan.change === 'new' ? records : records.filter(changedSinceCreated), order.by, size);
+}
+
+/** What each of a poll's searches asks for, when the poll returns `size` records. */
+export function searchOrderOf(plan: PollPlan & { reads: 'search' }, size: number): SearchOrder {
+  return { by: stampOf(plan), limit: plan.change === 'new' ? size : Math.max(size, DEDUPE_SIZE) };
 }
 
 /** An "Updated" trigger's results are told apart by the record and the moment it changed: each change fires once. */
@@ -43,6 +45,7 @@ function outputsFor(resource: PersonResource, change: Change): OutputField[] {
 }
 
 /** A visible polling trigger on Gloop's search of leads or customers. */
-export function searchTrigger<const Key extends string>({ change, resource, ...trigger }: Omit<PollingTrigger<Key>, 'perform' | 'outputFields' | 'resource'> & { change: Change; resource: PersonResource }) {
-  return pollingTrigger({ ...trigger, resource, perform: (z, bundle) => newestPeople(z, bundle, resource, change), outputFields: outputsFor(resource, change) });
+export function searchTrigger<const Key extends string>({ change, resource, ...trigger }: Omit<PollingTrigger<Key>, 'perform' | 'outputFields' | 'resource' | 'plan'> & { change: Change; resource: PersonResource }) {
+  const plan = { reads: 'search', objectType: resource.objectType, change } as const;
+  return pollingTrigger({ ...trigger, resource, plan, perform: (z, bundle) => newestPeople(z, bundle, resource, plan), outputFields: outputsFor(resource, change) });
 }

@@ -3,6 +3,7 @@ import { productResource } from './resource';
 
 export const newProduct = listTrigger({
   key: 'new_product',
+  make: { id: 'watchNewProducts', label: 'Watch New Products', group: 'Sales and Products' },
   resource: productResource,
   path: '/v2/products/',
   label: 'New Product',

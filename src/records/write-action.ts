@@ -13,7 +13,7 @@ export type WriteAction = {
   label: string;
   description: string;
   make: MakeModule;
-  /** A POST by default; `{key}` in the path stands for the value of that field (a stop is a PUT to the timer's path, with no body). */
+  /** A POST by default; `{key}` in the path stands for the value of that field (a stop is a PUT to the timer's path: its body `{}`, for Make's editor wants a body on every PUT and both platforms send the same). */
   method?: 'PUT';
   path: `/${string}`;
   fields: readonly PlainInputField[];
@@ -50,7 +50,7 @@ export function defineWriteAction(spec: WriteAction) {
   const mustRead = spec.mustRead === 'all' ? spec.fields.map((field) => field.key) : [...required, ...(spec.mustRead ?? [])];
   const proof: Proof = { key: 'id', as: 'id', name: `the new ${thing}'s id`, ...spec.proof };
   const method = spec.method ?? 'POST';
-  describe(spec.key, { make: spec.make, method, path: spec.path, body: method === 'PUT' ? 'none' : spec.personNamed ? 'person' : 'plain', rename: spec.rename, proof, answered: spec.answered });
+  describe(spec.key, { make: spec.make, method, path: spec.path, body: spec.personNamed ? 'person' : 'plain', rename: spec.rename, proof, answered: spec.answered });
   return defineCreate({
     key: spec.key,
     noun: spec.noun,
@@ -65,7 +65,7 @@ export function defineWriteAction(spec: WriteAction) {
         const settled = spec.settle?.(z, body) ?? body;
         const request = requestOf(spec, settled);
         const written = await writeToGloop(z, bundle, {
-          call: { method, path: request.path, ...(method === 'PUT' ? {} : { body: request.body }) },
+          call: { method, path: request.path, body: request.body },
           deed: spec.deed ?? saving(thing),
           proof: (answer) => proofIn(proof, answer),
           proofName: proof.name,

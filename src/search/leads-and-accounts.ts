@@ -111,11 +111,16 @@ const listing = (order: SearchOrder) => ({ order_by: order.by, order: 'desc', li
 /** What Find Lead and Find Customer ask of the search beside the criteria, on both platforms. */
 export const NEWEST_FIRST = listing(NEWEST_CREATED);
 
+/** What Gloop's search is sent for one kind: the criteria, the kind, and the listing asked for. */
+export function searchBody(objectType: ObjectType, criteria: RequestBody, order: SearchOrder): RequestBody {
+  return { ...criteria, object_type: objectType, ...listing(order) };
+}
+
 export async function searchRecords(z: ZObject, bundle: Bundle<any>, resource: PersonResource, criteria: RequestBody, order = NEWEST_CREATED) {
   const { answer, clock } = await askGloop(z, bundle, {
     method: 'POST',
     path: SEARCH_PATH,
-    body: { ...criteria, object_type: resource.objectType, ...listing(order) },
+    body: searchBody(resource.objectType, criteria, order),
   });
   // Without its list, "nothing found" would be a guess, and Find or Create would create on it.
   if (!Array.isArray(answer.results)) throw invalidAnswer(z, 'its list of results', false);

@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { definition, type Field } from '../helpers/definition';
-import { makeAppFiles, MODULES, RPCS, ZAPIER_ONLY_OUTPUTS } from '../../scripts/make/app';
+import { makeAppFiles, MODULES, RPCS, WATCHES, ZAPIER_ONLY_OUTPUTS } from '../../scripts/make/app';
 import schema from './make-app.schema.json';
 import { MAKE_APP_ROOT } from './runner';
 
@@ -19,6 +19,7 @@ interface Component {
   codeFiles: Record<string, string>;
   connection?: string;
   label: string;
+  moduleType?: string;
 }
 const project = json<{ generalCodeFiles: Record<string, string>; components: Record<'connection' | 'module' | 'rpc', Record<string, Component>> }>('makecomapp.json');
 // Strict about unknown keywords; types are given where they matter, not repeated under every allOf.
@@ -26,12 +27,15 @@ const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictR
 ajv.addSchema(schema);
 const validator = (definition: string) => ajv.getSchema(`make-app#/definitions/${definition}`)!;
 
-/** Which schema each code of each component kind is checked against. */
+/** Which schema each code of each component kind (a module's by its type) is checked against. */
+const MODULE_CODES = { staticParams: 'parameters', mappableParams: 'parameters', interface: 'interface', samples: 'samples', scope: 'emptyArray' };
 const SCHEMA_OF: Record<string, Record<string, string>> = {
   connection: { communication: 'oauthCommunication', params: 'parameters', common: 'emptyObject', scopeList: 'emptyObject', defaultScope: 'emptyArray', installSpec: 'emptyArray', installDirectives: 'emptyObject' },
-  module: { communication: 'moduleCommunication', staticParams: 'parameters', mappableParams: 'parameters', interface: 'interface', samples: 'samples', scope: 'emptyArray' },
+  module: { communication: 'moduleCommunication', ...MODULE_CODES },
+  trigger: { communication: 'triggerCommunication', epoch: 'epoch', ...MODULE_CODES },
   rpc: { communication: 'rpcCommunication', params: 'parameters' },
 };
+const schemaOf = (kind: string, component: Component, code: string) => SCHEMA_OF[component.moduleType === 'trigger' ? 'trigger' : kind][code];
 
 const zapier = definition as typeof definition & { authentication: { fields: Field[] } };
 
@@ -49,7 +53,11 @@ describe('the generated Make app', () => {
     expect(['makecomapp.json', ...named].sort()).toEqual(listFiles(MAKE_APP_ROOT).sort());
   });
 
-  it.each(Object.entries(SCHEMA_OF).flatMap(([kind, codes]) => Object.entries(project.components[kind as 'connection']).flatMap(([id, component]) => Object.entries(component.codeFiles).map(([code, path]) => [`${kind} ${id} ${code}`, codes[code], path] as const))))(
+  it.each(
+    (['connection', 'module', 'rpc'] as const).flatMap((kind) =>
+      Object.entries(project.components[kind]).flatMap(([id, component]) => Object.entries(component.codeFiles).map(([code, path]) => [`${kind} ${id} ${code}`, schemaOf(kind, component, code), path] as const)),
+    ),
+  )(
     '%s is valid against its schema',
     (_name, definition, path) => {
       const validate = validator(definition);
@@ -73,6 +81,23 @@ describe('the generated Make app', () => {
     expect(validator('moduleCommunication')({ url: '/v2/x', method: 'POST', response: { output: {} }, retries: 3 })).toBe(false);
     expect(validator('base')({ baseUrl: 'http://x', response: { error: { type: 'Oops' } } })).toBe(false);
   });
+
+  it.each([
+    ['moduleCommunication', 'a PUT without a body', { url: '/v2/timer/1', method: 'PUT', response: { output: {} } }],
+    ['moduleCommunication', 'a query string holding an object', { url: '/v2/x', method: 'GET', qs: { a: { b: 1 } }, response: { output: {} } }],
+    ['moduleCommunication', 'a url longer than 512 characters', { url: `/${'x'.repeat(512)}`, method: 'GET', response: { output: {} } }],
+    ['triggerCommunication', 'a date trigger without its date', { url: '/v2/x', method: 'GET', response: { iterate: '{{body}}', output: {}, limit: 1, trigger: { type: 'date', order: 'desc', id: '{{item.id}}' } } }],
+    ['triggerCommunication', 'requests none of which carries the trigger', [{ url: '/v2/x', method: 'GET', response: { temp: {} } }, { url: '/v2/y', method: 'GET', response: { output: {} } }]],
+    ['epoch', 'an epoch item without its date', { url: '/v2/x', method: 'GET', response: { iterate: '{{body}}', output: { label: '{{item.name}}' } } }],
+    ['epoch', 'an epoch with a trigger', { url: '/v2/x', method: 'GET', response: { iterate: '{{body}}', output: { label: '', date: '' }, trigger: { type: 'id', order: 'asc', id: '' } } }],
+    ['parameter', 'an empty help', { name: 'x', type: 'text', label: 'X', help: '' }],
+    ['error', 'an error without its message', { type: 'DataError' }],
+    ['error', 'an error type Make does not have', { type: 'UnknownError', message: 'x' }],
+    ['moduleComponent', 'a trigger with mappable parameters', { label: 'W', description: 'd', moduleType: 'trigger', connection: 'c', codeFiles: { communication: 'a', epoch: 'b', staticParams: 'c', mappableParams: 'd', interface: 'e', samples: 'f', scope: 'g' } }],
+    ['moduleComponent', 'an action with an epoch', { label: 'A', description: 'd', moduleType: 'action', connection: 'c', codeFiles: { communication: 'a', epoch: 'b', staticParams: 'c', mappableParams: 'd', interface: 'e', samples: 'f', scope: 'g' } }],
+  ])('the %s schema refuses %s, as Make\'s editor does', (definition, _case, code) => {
+    expect(validator(definition)(code)).toBe(false);
+  });
 });
 
 describe('references between the Make app\'s files hold', () => {
@@ -94,18 +119,25 @@ describe('references between the Make app\'s files hold', () => {
 
   it('no request of the Make app follows a redirect, which would carry its token or credentials to another host', () => {
     const connection = json<Record<string, Record<string, unknown>>>(project.components.connection.gloop.codeFiles.communication);
+    // A Watch module's communication is several requests in order, and its epoch one more.
+    const requestsOf = (id: string, component: Component) =>
+      [component.codeFiles.communication, component.codeFiles.epoch].filter((path) => path !== undefined).flatMap((path) => [json<Record<string, unknown> | Record<string, unknown>[]>(path)].flat().map((request) => [id, request] as [string, Record<string, unknown>]));
     const requests: [string, Record<string, unknown>][] = [
       ...Object.entries(connection).map(([name, request]) => [`connection ${name}`, request] as [string, Record<string, unknown>]),
-      ...Object.entries({ ...project.components.module, ...project.components.rpc }).map(([id, component]) => [id, json<Record<string, unknown>>(component.codeFiles.communication)] as [string, Record<string, unknown>]),
+      ...Object.entries({ ...project.components.module, ...project.components.rpc }).flatMap(([id, component]) => requestsOf(id, component)),
     ];
-    expect(requests.length).toBe(3 + Object.keys(project.components.module).length + Object.keys(project.components.rpc).length);
-    for (const [name, request] of requests) expect([name, request.followRedirect, request.followAllRedirects]).toEqual([name, false, false]);
+    const watches = WATCHES.map((watch) => project.components.module[watch.id].codeFiles);
+    const watchRequests = watches.reduce((count, codes) => count + [json(codes.communication)].flat().length + 1, 0);
+    expect(watchRequests).toBe(4 * 12 + 2);
+    expect(requests.length).toBe(3 + Object.keys(project.components.module).length - WATCHES.length + watchRequests + Object.keys(project.components.rpc).length);
+    for (const [name, request] of requests) expect([name, request.followRedirects, request.followAllRedirects]).toEqual([name, false, false]);
   });
 
   it('every parameters.x a module reads is one of its parameters', () => {
     for (const [id, module] of Object.entries(project.components.module)) {
-      const params = [module.codeFiles.staticParams, module.codeFiles.mappableParams].flatMap((path) => json<{ name: string }[]>(path).map((param) => param.name));
-      for (const name of paths(read(module.codeFiles.communication), 'parameters')) expect([id, params.includes(name) ? name : `missing ${name}`]).toEqual([id, name]);
+      const params = [module.codeFiles.staticParams, module.codeFiles.mappableParams].filter((path) => path !== undefined).flatMap((path) => json<{ name: string }[]>(path).map((param) => param.name));
+      const readers = [module.codeFiles.communication, module.codeFiles.epoch].filter((path) => path !== undefined);
+      for (const name of readers.flatMap((path) => paths(read(path), 'parameters'))) expect([id, params.includes(name) ? name : `missing ${name}`]).toEqual([id, name]);
     }
   });
 

@@ -95,11 +95,20 @@ describe('npm run make:deploy, against a stand-in of Make\'s API', () => {
 
     const created = sent('POST', `${API}/${APP}/1/modules`).map((body) => JSON.parse(body) as { name: string; typeId: number });
     expect(created.map((module) => module.name).sort()).toEqual(Object.keys(project.components.module).filter((id) => id !== 'createLead').sort());
-    for (const module of created) expect(module.typeId).toBe(project.components.module[module.name].moduleType === 'search' ? 9 : 4);
-    const moduleSections = { api: 'communication', parameters: 'staticParams', expect: 'mappableParams', interface: 'interface', samples: 'samples', scope: 'scope' };
+    // Make's ids of module types, written here apart from the tool: a Watch module is a polling trigger.
+    const typeIds: Record<string, number> = { trigger: 1, action: 4, search: 9 };
+    for (const module of created) expect([module.name, module.typeId]).toEqual([module.name, typeIds[project.components.module[module.name].moduleType!]]);
+    expect(created.filter((module) => module.typeId === 1).map((module) => module.name)).toEqual(['watchNewLeads', 'watchUpdatedLeads', 'watchNewCustomers', 'watchUpdatedCustomers', 'watchNewProducts']);
+    const moduleSections = { api: 'communication', epoch: 'epoch', parameters: 'staticParams', expect: 'mappableParams', interface: 'interface', samples: 'samples', scope: 'scope' };
     for (const [id, module] of Object.entries(project.components.module)) {
-      for (const [section, code] of Object.entries(moduleSections)) expect([id, section, sent('PUT', `${API}/${APP}/1/modules/${id}/${section}`)]).toEqual([id, section, [file(module.codeFiles[code])]]);
+      // A trigger has an epoch section and no mappable parameters; an action or a search the other way round.
+      for (const [section, code] of Object.entries(moduleSections)) {
+        const expected = module.codeFiles[code] === undefined ? [] : [file(module.codeFiles[code])];
+        expect([id, section, sent('PUT', `${API}/${APP}/1/modules/${id}/${section}`)]).toEqual([id, section, expected]);
+      }
     }
+    const epoch = sent('PUT', `${API}/${APP}/1/modules/watchNewLeads/epoch`).map((body) => JSON.parse(body) as { response: { output: object } });
+    expect(epoch[0].response.output).toEqual({ label: expect.any(String), date: expect.any(String) });
     expect(calls.filter((call) => call.method === 'PUT' && call.path.includes('/modules/')).every((call) => call.contentType === 'application/jsonc')).toBe(true);
   }, 60_000);
 

@@ -16,6 +16,25 @@ interface ResponseSpec {
   valid?: string;
   error?: Record<string, unknown>;
   metadata?: unknown;
+  temp?: Record<string, unknown>;
+  limit?: string | number;
+  trigger?: { type: string; order: string; id: string; date?: string };
+}
+
+/**
+ * Where a Watch module's last run ended, which Make keeps between runs: a record is new when its
+ * date is later, or the same with an id not yet returned.
+ */
+export interface WatchState {
+  date: number;
+  ids: string[];
+}
+
+/** A record a Watch module returns, with the date and id its trigger directive reads. */
+interface Triggered {
+  output: unknown;
+  date: number;
+  id: string;
 }
 
 export const MAKE_APP_ROOT = join(__dirname, '..', '..', 'make');
@@ -48,6 +67,11 @@ export function loadMakeApp() {
     base: code(project.generalCodeFiles.base) as { baseUrl: string; headers: Record<string, string>; response: { error: Record<string, unknown> } },
     connection: (id: string) => code(project.components.connection[id].codeFiles.communication) as Record<'token' | 'refresh' | 'info', Spec>,
     module: (id: string) => code(project.components.module[id].codeFiles.communication) as Spec,
+    watch: (id: string) => {
+      const { communication, epoch } = project.components.module[id].codeFiles;
+      const requests = code(communication) as Spec | Spec[];
+      return { requests: Array.isArray(requests) ? requests : [requests], epoch: code(epoch) as Spec };
+    },
     rpc: (id: string) => code(project.components.rpc[id].codeFiles.communication) as Spec,
   };
 }
@@ -96,19 +120,70 @@ export class MakeRunner {
     return this.output(spec.response ?? {}, { ...scope, body, statusCode });
   }
 
-  /** Every option an RPC offers, page after page while its pagination's condition holds; a page's request sees the last answer's body. */
+  /** Every option an RPC offers, page after page while its pagination's condition holds. */
   async runRpc(id: string): Promise<unknown[]> {
     const spec = this.app.rpc(id);
     const options: unknown[] = [];
+    for await (const scope of this.pages(spec, this.scope())) options.push(...(this.output(spec.response ?? {}, scope) as unknown[]));
+    return options;
+  }
+
+  /**
+   * One run of a Watch module, as Make's documentation describes a polling trigger: its requests
+   * in order (each one's `temp` seen by the next), the last one's records (page after page), sorted
+   * by the trigger's date and id, those after `state`, at most the module's limit, oldest first.
+   * Without a state it returns every record ("All"). Returns the records and where this run ended.
+   */
+  async runWatch(id: string, parameters: Record<string, unknown>, state?: WatchState): Promise<{ records: unknown[]; state?: WatchState }> {
+    const { requests } = this.app.watch(id);
+    let temp: Record<string, unknown> = {};
+    const found: Triggered[] = [];
+    for (const [index, spec] of requests.entries()) {
+      for await (const scope of this.pages(spec, this.scope({ parameters, temp }))) {
+        temp = { ...temp, ...(render(spec.response?.temp ?? {}, scope) as Record<string, unknown>) };
+        if (index === requests.length - 1) found.push(...this.triggered(spec.response ?? {}, scope));
+      }
+    }
+    const last = requests[requests.length - 1].response ?? {};
+    const limit = Number(renderTemplate(String(last.limit ?? Infinity), this.scope({ parameters })));
+    const fresh = found
+      .filter(({ date, id: recordId }) => state === undefined || date > state.date || (date === state.date && !state.ids.includes(recordId)))
+      .sort((a, b) => a.date - b.date || a.id.localeCompare(b.id))
+      .slice(0, limit);
+    const end = fresh.at(-1);
+    if (end === undefined) return { records: [], state };
+    const ids = fresh.filter(({ date }) => date === end.date).map(({ id: recordId }) => recordId);
+    return { records: fresh.map(({ output }) => output), state: { date: end.date, ids: end.date === state?.date ? [...state.ids, ...ids] : ids } };
+  }
+
+  /** What a Watch module offers under "Choose where to start": its epoch request's items, each a label and a date. */
+  async runEpoch(id: string, parameters: Record<string, unknown>): Promise<unknown[]> {
+    const { epoch } = this.app.watch(id);
+    const items: unknown[] = [];
+    for await (const scope of this.pages(epoch, this.scope({ parameters }))) items.push(...(this.output(epoch.response ?? {}, scope) as unknown[]));
+    return items.slice(0, Number(epoch.response?.limit ?? Infinity));
+  }
+
+  /** Each page of a request, while its pagination's condition holds; a page's request sees the last answer's body. */
+  private async *pages(spec: Spec, scope: Scope): AsyncGenerator<Scope> {
     let last: unknown;
     for (let page = 1; ; page += 1) {
       const paged = page === 1 ? spec : { ...spec, ...spec.pagination, qs: { ...(spec.qs as object), ...(spec.pagination?.qs as object) } };
-      const { body, statusCode } = await this.call(paged, this.scope({ pagination: { page }, body: last }), true);
-      const scope = this.scope({ pagination: { page }, body, statusCode });
-      options.push(...(this.output(spec.response ?? {}, scope) as unknown[]));
-      if (!spec.pagination || !renderTemplate(String(spec.pagination.condition), scope)) return options;
+      const { body, statusCode } = await this.call(paged, { ...scope, pagination: { page }, body: last }, true);
+      const answered = { ...scope, pagination: { page }, body, statusCode };
+      yield answered;
+      if (!spec.pagination || !renderTemplate(String(spec.pagination.condition), answered)) return;
       last = body;
     }
+  }
+
+  private triggered(response: ResponseSpec, scope: Scope): Triggered[] {
+    const trigger = response.trigger!;
+    return this.items(response, scope).map((item) => {
+      const at = { ...scope, item };
+      const date = new Date(renderTemplate(String(trigger.date), at) as string).getTime();
+      return { output: render(response.output, at), date, id: String(renderTemplate(trigger.id, at)) };
+    });
   }
 
   private output(response: ResponseSpec, scope: Scope): unknown {
@@ -116,11 +191,14 @@ export class MakeRunner {
       throw new MakeError('RuntimeError', 'Gloop answered without what the module reports');
     }
     if (response.iterate === undefined) return render(response.output, scope);
-    const iterate = typeof response.iterate === 'string' ? { container: response.iterate } : response.iterate;
+    return this.items(response, scope).map((item) => render(response.output, { ...scope, item }));
+  }
+
+  /** The items a response iterates over, those its condition keeps. */
+  private items(response: ResponseSpec, scope: Scope): unknown[] {
+    const iterate = typeof response.iterate === 'string' ? { container: response.iterate } : response.iterate!;
     const items = renderTemplate(iterate.container, scope);
-    return (Array.isArray(items) ? items : [])
-      .filter((item) => iterate.condition === undefined || renderTemplate(iterate.condition, { ...scope, item }))
-      .map((item) => render(response.output, { ...scope, item }));
+    return (Array.isArray(items) ? items : []).filter((item) => iterate.condition === undefined || renderTemplate(iterate.condition, { ...scope, item }));
   }
 
   private async call(spec: Spec, scope: Scope, viaBase: boolean): Promise<{ body: unknown; statusCode: number }> {
