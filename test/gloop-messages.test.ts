@@ -70,8 +70,8 @@ describe('what a failed answer says', () => {
   it.each([
     [500, '', null, { name: 'AppError', code: 'GloopServerError', status: 500, message: 'Gloop had a server error (HTTP 500); replay this run once Gloop is working again.' }],
     [502, 'תקלה', null, { name: 'AppError', code: 'GloopServerError', status: 502, message: 'Gloop had a server error (HTTP 502: "תקלה"); replay this run once Gloop is working again.' }],
-    [399, '', null, { name: 'AppError', code: 'GloopRedirected', status: 399 }],
-    [300, '', null, { name: 'AppError', code: 'GloopRedirected', status: 300 }],
+    [399, '', null, { name: 'AppError', code: 'GloopRedirected', status: 399, message: 'Gloop answered with a redirect (HTTP 399), which the app does not follow; enter the domain in the connection exactly as Gloop shows it beside the API token.' }],
+    [300, '', null, { name: 'AppError', code: 'GloopRedirected', status: 300, message: 'Gloop answered with a redirect (HTTP 300), which the app does not follow; enter the domain in the connection exactly as Gloop shows it beside the API token.' }],
     [400, '', null, { name: 'AppError', code: 'GloopBadRequest', status: 400, message: 'Gloop rejected the request (HTTP 400): fix the field Gloop names and run the step again.' }],
     [405, '', null, { name: 'AppError', code: 'GloopMethodNotAllowed', status: 405, message: 'Gloop rejected the request (HTTP 405): this Gloop account does not offer this operation; contact Gloop support.' }],
     [499, 'x', null, { name: 'AppError', code: 'GloopRejected', status: 499, message: 'Gloop rejected the request (HTTP 499: "x"): check the values you mapped into this step.' }],

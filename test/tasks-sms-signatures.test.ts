@@ -249,7 +249,7 @@ describe('start_timer and stop_timer', () => {
 
   it('stops a timer with PUT to its id, the body an empty JSON object, and returns the minutes it ran', async () => {
     nock(BASE_URL)
-      .put(`/v2/timer/${LEAD_ID}`, (body: string) => JSON.stringify(body) === '{}')
+      .put(`/v2/timer/${LEAD_ID}`, (body: unknown) => JSON.stringify(body) === '{}')
       .matchHeader('content-type', /^application\/json/)
       .reply(200, { message: 'הטיימר הופסק', total_minuets: '1.7' });
     expect(await run('stop_timer', { timer_id: LEAD_ID })).toEqual({ timer_id: LEAD_ID, total_minuets: '1.7', message: 'הטיימר הופסק' });

@@ -3,9 +3,10 @@ import App from '../../src';
 import { PAGE_SIZE } from '../../src/dropdowns/paged';
 import { LISTS, plural, type GloopList } from '../../src/dropdowns/lists';
 import { descriptionOf, MAKE_GROUPS, type BodyShape, type OperationDescription, type Proof, type Reading, type VerdictWords } from '../../src/records/operation';
+import { GLOOP_ID } from '../../src/http/json';
 import { FALSE_WORDS, GLOOPS_FIX, kindOf, PHONE_NUMBER, PHONE_PUNCTUATION, SMS_972, TRUE_WORDS } from '../../src/fields/values';
 import { LIST_PAGE_SIZE } from '../../src/polling/list-trigger';
-import { pollDescriptionOf, POLL_SIZE, stampOf, type PollDescription, type PollPlan } from '../../src/polling/poll';
+import { orderStampOf, pollDescriptionOf, POLL_SIZE, STAMP_RESOLUTION_MS, type PollDescription, type PollPlan, type SearchPlan } from '../../src/polling/poll';
 import { PHONE_STARTS, SAME_MOMENT_MS, searchOrderOf } from '../../src/polling/search-trigger';
 import { SEARCH_PATH, searchBody } from '../../src/search/leads-and-accounts';
 
@@ -23,6 +24,7 @@ interface OutputField {
   key: string;
   label?: string;
   type?: string;
+  primary?: boolean;
 }
 interface ZapierOperation {
   key: string;
@@ -241,7 +243,7 @@ function validExpression(proof: Proof): string {
 
 function responseOf({ kind, operation, description }: ModuleSpec, fields: Field[]): Record<string, Json> {
   const outputs = operation.operation.outputFields.filter((field) => !ZAPIER_ONLY_OUTPUTS.includes(field.key));
-  const found = Object.fromEntries(outputs.map((field) => [field.key, iml(`ifempty(item.${field.key}; "")`)]));
+  const found = itemOutput(outputs);
   // Gloop answers a record as a one-item page, an unknown id as an empty one.
   if (kind === 'searches' && description.body === 'none') return { iterate: iml('body.items'), output: found };
   if (kind === 'searches') {
@@ -263,80 +265,102 @@ function responseOf({ kind, operation, description }: ModuleSpec, fields: Field[
   };
 }
 
-/** What a Watch module outputs of a record: the Zapier trigger's outputs, blank where Gloop has nothing. */
-const recordOutput = (outputs: OutputField[]) => Object.fromEntries(outputs.map((field) => [field.key, iml(`ifempty(item.${field.key}; "")`)]));
-
 /**
- * A record of the kind asked for, with an id, as the Zapier trigger keeps it; an Updated poll keeps
- * only records changed after they were made, by the Zapier trigger's same-moment rule.
+ * What a Watch module outputs of a record: the Zapier trigger's outputs, blank where Gloop has
+ * nothing; a person's kind is the one searched for, as the Zapier trigger reports it.
  */
-function personCondition(plan: PollPlan & { reads: 'search' }): string {
-  const changed = `item.updated >= addSeconds(item.created; ${SAME_MOMENT_MS / 1000})`;
-  return `if(item.id; if(item.object_type = ${text(plan.objectType)}; ${plan.change === 'new' ? 'true' : changed}; false); false)`;
+function recordOutput(outputs: OutputField[], plan: PollPlan): Record<string, Json> {
+  return plan.reads === 'search' ? { ...itemOutput(outputs), object_type: plan.objectType } : itemOutput(outputs);
+}
+
+/** Each output of an item Gloop listed, blank where it has nothing. */
+const itemOutput = (outputs: OutputField[]) => Object.fromEntries(outputs.map((field) => [field.key, iml(`ifempty(item.${field.key}; "")`)]));
+
+/** A record the Zapier trigger keeps: a Gloop ID, and of a person, the kind asked for (or none said). */
+function keptCondition(plan: PollPlan): string {
+  const gloopId = `replace(item.id; /${GLOOP_ID.source}/; "") = ""`;
+  if (plan.reads === 'list') return `if(item.id; ${gloopId}; false)`;
+  const ofKind = `ifempty(item.object_type; ${text(plan.objectType)}) = ${text(plan.objectType)}`;
+  // An Updated poll keeps only records changed after they were made, by the Zapier trigger's same-moment rule.
+  const changed = `addSeconds(item.updated; 0) >= addSeconds(item.created; ${SAME_MOMENT_MS / 1000})`;
+  return `if(item.id; if(${gloopId}; if(${ofKind}; ${plan.change === 'new' ? 'true' : changed}; false); false); false)`;
 }
 
 /**
- * Make returns each record once, oldest first, by the stamp the Zapier trigger orders by; the
- * searches together come in no order. Gloop stamps to the second, so a record is dated the end of
- * its second: one made just after "From now on" was chosen is not taken for an older one.
+ * A record's date for Make: its stamp, taken as the end of Gloop's second (Gloop stamps whole
+ * seconds), so that a record made just after "From now on" was chosen is not taken for older.
  */
-const watchDirective = (plan: PollPlan): Record<string, Json> => ({
-  type: 'date',
-  order: 'unordered',
-  id: iml('item.id'),
-  date: iml(`addSeconds(item.${stampOf(plan)}; ${(SAME_MOMENT_MS - 1) / 1000})`),
-});
+const dateOf = (plan: PollPlan) => iml(`addSeconds(item.${orderStampOf(plan)}; ${STAMP_RESOLUTION_MS / 1000})`);
 
-/** A whole Gloop list, page after page, each from where the last one's items ended, for as long as the Zapier trigger reads on. */
+/**
+ * Make returns each record once, oldest first; the searches together come in no order. A record
+ * is told apart by the Zapier trigger's primary outputs: an Updated module's by its id and the
+ * moment it changed, so that each change comes out.
+ */
+function watchDirective({ operation, poll: { plan } }: WatchSpec): Record<string, Json> {
+  const primary = operation.operation.outputFields.filter((field) => field.primary).map((field) => `item.${field.key}`);
+  return { type: 'date', order: 'unordered', id: iml(primary.length > 0 ? primary.join(' + "@" + ') : 'item.id'), date: dateOf(plan) };
+}
+
+/** A page of a Gloop list that holds its items; an empty page that says more follow is no answer either. */
+const LIST_PAGE_VALID = 'if(contains(keys(body); "items"); if(length(body.items) = 0; body.hasMore != true; true); false)';
+
+/** A whole Gloop list, page after page, each from where the last one's items ended, on while the Zapier trigger's rule says the list goes on. */
 function listRequest(path: string): Record<string, Json> {
-  const goesOn = `if(length(body.items) = 0; false; if(body.hasMore = true; true; if(body.hasMore = false; false; length(body.items) >= ${LIST_PAGE_SIZE})))`;
+  const goesOn = `if(body.hasMore = true; true; if(body.hasMore = false; false; length(body.items) >= ${LIST_PAGE_SIZE}))`;
   return {
     url: path,
     method: 'GET',
     ...NO_REDIRECTS,
     qs: { offset: 0, limit: LIST_PAGE_SIZE },
-    pagination: { qs: { offset: iml('body.offset + length(body.items)'), limit: LIST_PAGE_SIZE }, condition: iml(goesOn) },
+    pagination: { qs: { offset: iml('body.offset + length(body.items)'), limit: LIST_PAGE_SIZE }, condition: iml(`if(length(body.items) = 0; false; ${goesOn})`) },
   };
 }
 
-/** One of the Zapier trigger's searches, as it sends it. */
-function searchRequest(plan: PollPlan & { reads: 'search' }, start: string): Record<string, Json> {
+/** One of the Zapier trigger's searches, as it sends it: an answer without its results fails the run, as it fails the Zapier poll. */
+function searchRequest(plan: SearchPlan, start: string): Record<string, Json> {
   return { url: SEARCH_PATH, method: 'POST', ...NO_REDIRECTS, body: searchBody(plan.objectType, { phone: start }, searchOrderOf(plan, POLL_SIZE)) as Record<string, Json> };
 }
+const SEARCH_VALID = iml('contains(keys(body); "results")');
 
 /**
  * The Zapier trigger's requests in order. Its searches are one request each, their results
  * gathered in `temp` (Make's output is the last request's): the last one iterates over them all.
  */
-function watchCommunication({ operation, poll: { plan } }: WatchSpec): Json {
-  const answer = { limit: iml('parameters.limit'), output: recordOutput(operation.operation.outputFields), trigger: watchDirective(plan) };
-  if (plan.reads === 'list') return { ...listRequest(plan.path), response: { iterate: iml('body.items'), ...answer } };
+function watchCommunication(spec: WatchSpec): Json {
+  const { operation, poll: { plan } } = spec;
+  const answer = { limit: iml('parameters.limit'), output: recordOutput(operation.operation.outputFields, plan), trigger: watchDirective(spec) };
+  const iterate = (container: string) => ({ container: iml(container), condition: iml(keptCondition(plan)) });
+  if (plan.reads === 'list') return { ...listRequest(plan.path), response: { valid: iml(LIST_PAGE_VALID), iterate: iterate('body.items'), ...answer } };
   return PHONE_STARTS.map((start, index) => {
     const found = index === 0 ? 'body.results' : 'merge(temp.found; body.results)';
-    const response: Record<string, Json> = index < PHONE_STARTS.length - 1 ? { temp: { found: iml(found) } } : { iterate: { container: iml(`distinct(${found}; "id")`), condition: iml(personCondition(plan)) }, ...answer };
-    return { ...searchRequest(plan, start), response };
+    const last = index === PHONE_STARTS.length - 1;
+    return { ...searchRequest(plan, start), response: { valid: SEARCH_VALID, ...(last ? { iterate: iterate(found), ...answer } : { temp: { found: iml(found) } }) } };
   });
 }
 
 /**
  * Make's "Choose where to start" list is one request: a search trigger's lists the newest Israeli
- * numbers (Gloop stores them from 0), a list trigger's the first page.
+ * numbers (Gloop stores them from 0), a list trigger's the first page; each dated as the trigger dates it.
  */
 const EPOCH_PHONE_START = PHONE_STARTS[0];
 
 function watchEpoch({ poll: { plan } }: WatchSpec): Json {
-  const date = iml(`item.${stampOf(plan)}`);
+  const iterate = (container: string) => ({ container: iml(container), condition: iml(keptCondition(plan)) });
   if (plan.reads === 'list') {
     const { pagination: _pagination, ...firstPage } = listRequest(plan.path);
-    return { ...firstPage, response: { limit: LIST_PAGE_SIZE, iterate: iml('body.items'), output: { label: iml('ifempty(item.name; item.id)'), date } } };
+    return { ...firstPage, response: { limit: LIST_PAGE_SIZE, iterate: iterate('body.items'), output: { label: iml('ifempty(item.name; item.id)'), date: dateOf(plan) } } };
   }
   return {
     ...searchRequest(plan, EPOCH_PHONE_START),
-    response: { limit: POLL_SIZE, iterate: { container: iml('body.results'), condition: iml(personCondition(plan)) }, output: { label: iml('ifempty(item.name; item.id) + " " + item.phone'), date } },
+    response: { limit: POLL_SIZE, iterate: iterate('body.results'), output: { label: iml('ifempty(item.name; item.id) + " " + item.phone'), date: dateOf(plan) } },
   };
 }
 
-/** How many records one run returns; the rest come out on the next runs, oldest first. */
+/**
+ * How many records one run returns. Each search sees its newest 100, as the Zapier trigger's do:
+ * fewer a run would let a backlog sink out of sight, so the most is the default.
+ */
 function watchParameters({ operation }: WatchSpec): Json {
   const records = plural(operation.noun).toLowerCase();
   return [
@@ -344,9 +368,9 @@ function watchParameters({ operation }: WatchSpec): Json {
       name: 'limit',
       type: 'uinteger',
       label: `Maximum number of returned ${records}`,
-      help: `How many ${records} one run of the scenario returns at most (up to ${POLL_SIZE}); the rest come out on the next runs, oldest first.`,
+      help: `How many ${records} one run of the scenario returns at most, oldest first. Keep ${POLL_SIZE} unless your scenario runs often: each run sees only the newest ${POLL_SIZE} of each search, so records a lower limit leaves for later are lost once ${POLL_SIZE} newer ones arrive.`,
       required: true,
-      default: 10,
+      default: POLL_SIZE,
       validate: { min: 1, max: POLL_SIZE },
     },
   ];
@@ -443,11 +467,21 @@ function rpcCommunication(rpc: GloopList): Record<string, Json> {
 
 /**
  * Make follows a redirect unless told not to, and would carry the bearer token or the Basic
- * credentials to wherever Gloop's answer points: every request of the app says not to.
+ * credentials to wherever Gloop's answer points: every request of the app says not to, with
+ * Make's own directives (GET redirects, and the others; both default to true in its editor's rules).
  */
 const NO_REDIRECTS = { followRedirects: false, followAllRedirects: false } as const;
 
 const pretty = (value: Json) => `${JSON.stringify(value, null, '\t')}\n`;
+
+/** Writes each code of a component into `files`; its code files, by code. */
+function written(files: Map<string, string>, codes: Record<string, [path: string, content: Json]>): Record<string, string> {
+  for (const [path, content] of Object.values(codes)) files.set(path, pretty(content));
+  return Object.fromEntries(Object.entries(codes).map(([code, [path]]) => [code, path]));
+}
+
+/** Every Make module with the Zapier step it stands for: a group's Watch modules first, as a scenario starts with one. */
+const ALL_MODULES = [...WATCHES.map((spec) => ({ make: spec.poll.make, operation: spec.operation })), ...MODULES.map((spec) => ({ make: spec.description.make, operation: spec.operation }))];
 
 /** Every file of the Make app, by its path under make/. */
 export function makeAppFiles(): Map<string, string> {
@@ -504,11 +538,7 @@ export function makeAppFiles(): Map<string, string> {
       samples: [file('samples'), Object.fromEntries(Object.entries(operation.operation.sample).filter(([key]) => !ZAPIER_ONLY_OUTPUTS.includes(key)))],
       scope: [file('scope'), []],
     };
-    const codeFiles: Record<string, string> = {};
-    for (const [code, [path, content]] of Object.entries(codes)) {
-      files.set(path, pretty(content));
-      codeFiles[code] = path;
-    }
+    const codeFiles = written(files, codes);
     components.module[spec.id] = {
       label: description.make.label,
       description: operation.display.description,
@@ -531,11 +561,7 @@ export function makeAppFiles(): Map<string, string> {
       samples: [file('samples'), sample],
       scope: [file('scope'), []],
     };
-    const codeFiles: Record<string, string> = {};
-    for (const [code, [path, content]] of Object.entries(codes)) {
-      files.set(path, pretty(content));
-      codeFiles[code] = path;
-    }
+    const codeFiles = written(files, codes);
     components.module[spec.id] = { label: spec.poll.make.label, description: spec.operation.display.description, moduleType: 'trigger', connection: CONNECTION_ID, codeFiles };
   }
 
@@ -546,8 +572,7 @@ export function makeAppFiles(): Map<string, string> {
     pretty(
       MAKE_GROUPS.map((label) => ({
         label,
-        // A group's Watch modules first, as a scenario starts with one.
-        modules: [...WATCHES.map((spec) => spec.poll.make), ...MODULES.map((spec) => spec.description.make)].filter((make) => make.group === label).map((make) => make.id),
+        modules: ALL_MODULES.filter(({ make }) => make.group === label).map(({ make }) => make.id),
       })),
     ),
   );
@@ -565,9 +590,7 @@ export function makeAppFiles(): Map<string, string> {
 }
 
 function readme(): string {
-  const lines = [...WATCHES.map((spec) => [spec.poll.make, spec.operation] as const), ...MODULES.map((spec) => [spec.description.make, spec.operation] as const)].map(
-    ([make, operation]) => `- **${make.label}**: ${operation.display.description}`,
-  );
+  const lines = ALL_MODULES.map(({ make, operation }) => `- **${make.label}**: ${operation.display.description}`);
   return [
     'Gloop CRM',
     '=========',

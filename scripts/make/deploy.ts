@@ -22,7 +22,7 @@ interface Makecomapp {
 
 /** Make's API names for each code of the local layout (the VS Code extension's). */
 const CONNECTION_SECTIONS = { communication: 'api', params: 'parameters', scopeList: 'scopes', defaultScope: 'scope', installSpec: 'installSpec', installDirectives: 'install' } as const;
-const MODULE_SECTIONS: Record<string, Parameters<Make['sdk']['modules']['setSection']>[3]> = { communication: 'api', epoch: 'epoch', staticParams: 'parameters', mappableParams: 'expect', interface: 'interface', samples: 'samples', scope: 'scope' };
+const MODULE_SECTIONS = { communication: 'api', epoch: 'epoch', staticParams: 'parameters', mappableParams: 'expect', interface: 'interface', samples: 'samples', scope: 'scope' } as const satisfies Record<string, Parameters<Make['sdk']['modules']['setSection']>[3]>;
 const RPC_SECTIONS = { communication: 'api', params: 'parameters' } as const;
 /** Make's ids of module types: a Watch module is a (polling) trigger. */
 const MODULE_TYPE_IDS = { trigger: 1, action: 4, search: 9 };
@@ -93,9 +93,8 @@ export async function deploy(root: string, target: DeployTarget, log: (line: str
     await make.sdk.modules.update(app, version, id, { label: module.label, description: module.description, connection: connectionName });
     // Each code the module has: a trigger has its epoch and no mappable parameters.
     for (const [local, path] of Object.entries(module.codeFiles)) {
-      const section = MODULE_SECTIONS[local];
-      if (section === undefined) throw new Error(`module ${id} has a code "${local}" that Make has no section for`);
-      await make.sdk.modules.setSection(app, version, id, section, code(path));
+      if (!Object.hasOwn(MODULE_SECTIONS, local)) throw new Error(`module ${id} has a code "${local}" that Make has no section for`);
+      await make.sdk.modules.setSection(app, version, id, MODULE_SECTIONS[local as keyof typeof MODULE_SECTIONS], code(path));
     }
     log(`module ${id}`);
   }

@@ -6,7 +6,7 @@
  *
  * The subset: `{{…}}` templates (a template that is one expression keeps the value's type), paths
  * (`parameters.x`, `body.items`), string/number/null literals, regular-expression literals, `+ - *`,
- * `= != < <= > >=`, and the functions ifempty, if, trim, lower, substring, encodeURL, replace, contains, split, length, base64, merge, distinct, addSeconds and formatDate,
+ * `= != < <= > >=`, and the functions ifempty, if, trim, lower, substring, encodeURL, replace, contains, split, length, base64, merge, keys, addSeconds and formatDate,
  * with arguments separated by `;` as in Make, and the keyword `now`.
  */
 
@@ -129,14 +129,7 @@ const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
   length: (value) => (Array.isArray(value) ? value.length : asText(value).length),
   base64: (value) => Buffer.from(asText(value), 'utf8').toString('base64'),
   merge: (...arrays) => arrays.flatMap((array) => (Array.isArray(array) ? array : [])),
-  // The first of the items that hold the same value under `key`.
-  distinct: (array, key) => {
-    const seen = new Set<unknown>();
-    return (Array.isArray(array) ? array : []).filter((item) => {
-      const value = key === undefined ? item : (item as Record<string, unknown> | null)?.[asText(key)];
-      return seen.has(value) ? false : Boolean(seen.add(value));
-    });
-  },
+  keys: (value) => (value !== null && typeof value === 'object' ? Object.keys(value) : []),
   addSeconds: (date, seconds) => new Date((comparable(date) as number) + Number(seconds) * 1000),
   // Only the two formats the generator emits: the day of an ISO date as written, and a moment in UTC.
   formatDate: (date, format, timezone) => {

@@ -2,7 +2,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { callGloop, stepDeadline } from '../http/client';
 import { invalidAnswer, isRecord } from '../http/failures';
 import type { GloopRecord, Resource } from '../records/resource';
-import { newestFirst, pollingTrigger, pollSize, stampOf, type PollingTrigger, type PollPlan } from './poll';
+import { newestFirst, pollingTrigger, pollSize, orderStampOf, type PollingTrigger, type PollPlan } from './poll';
 
 export const LIST_PAGE_SIZE = 100;
 /** Gloop lists in no documented order, so a poll reads the whole list, a page after another: this many at most, well within a poll's 30 s at Gloop's usual pace. */
@@ -45,7 +45,7 @@ export function listTrigger<const Key extends string>({ path, ...trigger }: Omit
   return pollingTrigger({
     ...trigger,
     plan,
-    perform: async (z, bundle) => newestFirst(await everyRecord(z, bundle, trigger.resource, path), stampOf(plan), pollSize(bundle.meta)),
+    perform: async (z, bundle) => newestFirst(await everyRecord(z, bundle, trigger.resource, path), orderStampOf(plan), pollSize(bundle.meta)),
   });
 }
 

@@ -43,8 +43,13 @@ export type Change = 'new' | 'updated';
 /** How a poll reads Gloop, on both platforms: its search once per first character of a phone, or a whole paged list. */
 export type PollPlan = { reads: 'search'; objectType: ObjectType; change: Change } | { reads: 'list'; path: `/${string}` };
 
+export type SearchPlan = Extract<PollPlan, { reads: 'search' }>;
+
 /** The stamp a poll orders records by, and tells a new one by. */
-export const stampOf = (plan: PollPlan): 'created' | 'updated' => (plan.reads === 'search' && plan.change === 'updated' ? 'updated' : 'created');
+export const orderStampOf = (plan: PollPlan): 'created' | 'updated' => (plan.reads === 'search' && plan.change === 'updated' ? 'updated' : 'created');
+
+/** Gloop stamps records to the second. */
+export const STAMP_RESOLUTION_MS = 1_000;
 
 /** A polling trigger as both platforms read it: how it reads Gloop, and the Make Watch module standing for it. */
 export interface PollDescription {

@@ -2,7 +2,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { OutputField } from '../fields/values';
 import type { GloopRecord } from '../records/resource';
 import { searchRecords, type PersonResource, type SearchOrder } from '../search/leads-and-accounts';
-import { DEDUPE_SIZE, momentOf, newestFirst, pollingTrigger, pollSize, stampOf, type Change, type PollingTrigger, type PollPlan } from './poll';
+import { DEDUPE_SIZE, momentOf, newestFirst, orderStampOf, pollingTrigger, pollSize, STAMP_RESOLUTION_MS, type Change, type PollingTrigger, type SearchPlan } from './poll';
 
 /**
  * Gloop's search finds nothing without a criterion and matches a phone from its start, so one
@@ -11,8 +11,8 @@ import { DEDUPE_SIZE, momentOf, newestFirst, pollingTrigger, pollSize, stampOf, 
  */
 export const PHONE_STARTS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '+'] as const;
 
-/** Gloop's stamps are whole seconds, and a record's `updated` may trail its `created` by a moment when it is made. */
-export const SAME_MOMENT_MS = 1_000;
+/** A record's `updated` may trail its `created` by a moment when it is made: within one stamp of it is the same moment. */
+export const SAME_MOMENT_MS = STAMP_RESOLUTION_MS;
 
 /** Of a record Gloop's search lists, whether it was changed after it was created. */
 export function changedSinceCreated(record: Record<string, unknown>): boolean {
@@ -25,7 +25,7 @@ export function changedSinceCreated(record: Record<string, unknown>): boolean {
  * orders a record never edited by `updated` too, so an Updated poll asks for more, lest a burst of
  * new records hide the edits among them.
  */
-export async function newestPeople(z: ZObject, bundle: Bundle, resource: PersonResource, plan: PollPlan & { reads: 'search' }): Promise<GloopRecord[]> {
+export async function newestPeople(z: ZObject, bundle: Bundle, resource: PersonResource, plan: SearchPlan): Promise<GloopRecord[]> {
   const size = pollSize(bundle.meta);
   const order = searchOrderOf(plan, size);
   const answers = await Promise.all(PHONE_STARTS.map((start) => searchRecords(z, bundle, resource, { phone: start }, order)));
@@ -34,8 +34,8 @@ export async function newestPeople(z: ZObject, bundle: Bundle, resource: PersonR
 }
 
 /** What each of a poll's searches asks for, when the poll returns `size` records. */
-export function searchOrderOf(plan: PollPlan & { reads: 'search' }, size: number): SearchOrder {
-  return { by: stampOf(plan), limit: plan.change === 'new' ? size : Math.max(size, DEDUPE_SIZE) };
+export function searchOrderOf(plan: SearchPlan, size: number): SearchOrder {
+  return { by: orderStampOf(plan), limit: plan.change === 'new' ? size : Math.max(size, DEDUPE_SIZE) };
 }
 
 /** An "Updated" trigger's results are told apart by the record and the moment it changed: each change fires once. */

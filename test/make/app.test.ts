@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { definition, type Field } from '../helpers/definition';
 import { makeAppFiles, MODULES, RPCS, WATCHES, ZAPIER_ONLY_OUTPUTS } from '../../scripts/make/app';
 import schema from './make-app.schema.json';
+import { PHONE_STARTS } from '../../src/polling/search-trigger';
 import { MAKE_APP_ROOT } from './runner';
 
 /** The generated Make app: in sync with its generator, valid, its references whole, and the same fields as the Zapier app. */
@@ -75,6 +76,13 @@ describe('the generated Make app', () => {
     expect([validate(json(path)), validate.errors ?? []]).toEqual([true, []]);
   });
 
+  it('a Watch module\'s requests leave their records to the last one, which alone carries the trigger', () => {
+    for (const watch of WATCHES) {
+      const requests = [json<{ response: Record<string, unknown> }[]>(project.components.module[watch.id].codeFiles.communication)].flat();
+      expect([watch.id, requests.map((request) => 'trigger' in request.response)]).toEqual([watch.id, requests.map((_request, index) => index === requests.length - 1)]);
+    }
+  });
+
   it('the schema refuses unknown keys and wrong types, so it can fail', () => {
     expect(validator('parameter')({ name: 'x', type: 'text', label: 'X', colour: 'red' })).toBe(false);
     expect(validator('parameter')({ name: 'x', type: 'select', label: 'X' })).toBe(false);
@@ -94,6 +102,12 @@ describe('the generated Make app', () => {
     ['error', 'an error without its message', { type: 'DataError' }],
     ['error', 'an error type Make does not have', { type: 'UnknownError', message: 'x' }],
     ['moduleComponent', 'a trigger with mappable parameters', { label: 'W', description: 'd', moduleType: 'trigger', connection: 'c', codeFiles: { communication: 'a', epoch: 'b', staticParams: 'c', mappableParams: 'd', interface: 'e', samples: 'f', scope: 'g' } }],
+    ['moduleCommunication', 'an action with a trigger', { url: '/v2/x', method: 'GET', response: { output: {}, trigger: { type: 'id', order: 'asc', id: '{{item.id}}' } } }],
+    ['triggerCommunication', 'a trigger with an empty id', { url: '/v2/x', method: 'GET', response: { iterate: '{{body}}', output: {}, limit: 1, trigger: { type: 'id', order: 'asc', id: '' } } }],
+    ['triggerCommunication', 'a limit that is no number', { url: '/v2/x', method: 'GET', response: { iterate: '{{body}}', output: {}, limit: 'lots', trigger: { type: 'id', order: 'asc', id: '{{item.id}}' } } }],
+    ['triggerCommunication', 'a limit below one', { url: '/v2/x', method: 'GET', response: { iterate: '{{body}}', output: {}, limit: -5, trigger: { type: 'id', order: 'asc', id: '{{item.id}}' } } }],
+    ['epoch', 'an epoch without its limit', { url: '/v2/x', method: 'GET', response: { iterate: '{{body}}', output: { label: '', date: '' } } }],
+    ['moduleComponent', 'a search with a CRUD kind', { label: 'S', description: 'd', moduleType: 'search', actionCrud: 'read', connection: 'c', codeFiles: { communication: 'a', staticParams: 'c', mappableParams: 'd', interface: 'e', samples: 'f', scope: 'g' } }],
     ['moduleComponent', 'an action with an epoch', { label: 'A', description: 'd', moduleType: 'action', connection: 'c', codeFiles: { communication: 'a', epoch: 'b', staticParams: 'c', mappableParams: 'd', interface: 'e', samples: 'f', scope: 'g' } }],
   ])('the %s schema refuses %s, as Make\'s editor does', (definition, _case, code) => {
     expect(validator(definition)(code)).toBe(false);
@@ -128,7 +142,7 @@ describe('references between the Make app\'s files hold', () => {
     ];
     const watches = WATCHES.map((watch) => project.components.module[watch.id].codeFiles);
     const watchRequests = watches.reduce((count, codes) => count + [json(codes.communication)].flat().length + 1, 0);
-    expect(watchRequests).toBe(4 * 12 + 2);
+    expect(watchRequests).toBe(4 * (PHONE_STARTS.length + 1) + 2);
     expect(requests.length).toBe(3 + Object.keys(project.components.module).length - WATCHES.length + watchRequests + Object.keys(project.components.rpc).length);
     for (const [name, request] of requests) expect([name, request.followRedirects, request.followAllRedirects]).toEqual([name, false, false]);
   });
@@ -142,7 +156,7 @@ describe('references between the Make app\'s files hold', () => {
   });
 
   it('every connection.x is a parameter of the connection or data its token saved; every parameters.x of the connection is its parameter', () => {
-    const readers = [project.generalCodeFiles.base, ...Object.values(project.components.module).map((module) => module.codeFiles.communication)];
+    const readers = [project.generalCodeFiles.base, ...Object.values(project.components.module).flatMap((module) => [module.codeFiles.communication, module.codeFiles.epoch].filter((path) => path !== undefined))];
     for (const name of readers.flatMap((path) => paths(read(path), 'connection'))) expect([...connectionParams, ...connectionData]).toContain(name);
     for (const name of paths(read(project.components.connection.gloop.codeFiles.communication), 'parameters')) expect(connectionParams).toContain(name);
     for (const name of paths(read(project.components.connection.gloop.codeFiles.communication), 'data')) expect(connectionData).toContain(name);

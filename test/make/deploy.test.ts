@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { WATCHES } from '../../scripts/make/app';
 import { MAKE_APP_ROOT } from './runner';
 
 /**
@@ -98,7 +99,7 @@ describe('npm run make:deploy, against a stand-in of Make\'s API', () => {
     // Make's ids of module types, written here apart from the tool: a Watch module is a polling trigger.
     const typeIds: Record<string, number> = { trigger: 1, action: 4, search: 9 };
     for (const module of created) expect([module.name, module.typeId]).toEqual([module.name, typeIds[project.components.module[module.name].moduleType!]]);
-    expect(created.filter((module) => module.typeId === 1).map((module) => module.name)).toEqual(['watchNewLeads', 'watchUpdatedLeads', 'watchNewCustomers', 'watchUpdatedCustomers', 'watchNewProducts']);
+    expect(created.filter((module) => module.typeId === 1).map((module) => module.name)).toEqual(WATCHES.map((watch) => watch.id));
     const moduleSections = { api: 'communication', epoch: 'epoch', parameters: 'staticParams', expect: 'mappableParams', interface: 'interface', samples: 'samples', scope: 'scope' };
     for (const [id, module] of Object.entries(project.components.module)) {
       // A trigger has an epoch section and no mappable parameters; an action or a search the other way round.

@@ -136,15 +136,19 @@ export class MakeRunner {
    */
   async runWatch(id: string, parameters: Record<string, unknown>, state?: WatchState): Promise<{ records: unknown[]; state?: WatchState }> {
     const { requests } = this.app.watch(id);
+    const last = requests[requests.length - 1].response ?? {};
+    const { trigger } = last;
+    // Only what the generator emits is modelled: dated records, in no order Gloop promises.
+    if (trigger?.type !== 'date' || trigger.order !== 'unordered') throw new Error(`a trigger of type ${String(trigger?.type)}, order ${String(trigger?.order)}, is outside what this runner models`);
     let temp: Record<string, unknown> = {};
     const found: Triggered[] = [];
-    for (const [index, spec] of requests.entries()) {
+    for (const spec of requests) {
       for await (const scope of this.pages(spec, this.scope({ parameters, temp }))) {
+        if (spec.response?.valid !== undefined && !renderTemplate(spec.response.valid, scope)) throw new MakeError('RuntimeError', 'Gloop answered without what the module reads');
         temp = { ...temp, ...(render(spec.response?.temp ?? {}, scope) as Record<string, unknown>) };
-        if (index === requests.length - 1) found.push(...this.triggered(spec.response ?? {}, scope));
+        if (spec.response === last) found.push(...this.triggered(last, trigger, scope));
       }
     }
-    const last = requests[requests.length - 1].response ?? {};
     const limit = Number(renderTemplate(String(last.limit ?? Infinity), this.scope({ parameters })));
     const fresh = found
       .filter(({ date, id: recordId }) => state === undefined || date > state.date || (date === state.date && !state.ids.includes(recordId)))
@@ -177,12 +181,12 @@ export class MakeRunner {
     }
   }
 
-  private triggered(response: ResponseSpec, scope: Scope): Triggered[] {
-    const trigger = response.trigger!;
+  private triggered(response: ResponseSpec, trigger: NonNullable<ResponseSpec['trigger']>, scope: Scope): Triggered[] {
     return this.items(response, scope).map((item) => {
       const at = { ...scope, item };
-      const date = new Date(renderTemplate(String(trigger.date), at) as string).getTime();
-      return { output: render(response.output, at), date, id: String(renderTemplate(trigger.id, at)) };
+      const date = renderTemplate(String(trigger.date), at);
+      if (!(date instanceof Date)) throw new Error(`the trigger's date ${String(trigger.date)} is no date: ${String(date)}`);
+      return { output: render(response.output, at), date: date.getTime(), id: String(renderTemplate(trigger.id, at)) };
     });
   }
 

@@ -1,8 +1,14 @@
 import type { Sandbox } from '../../sandbox/server';
 import type { LocalZap } from '../../scripts/local-zap';
 import { WATCHES } from '../../scripts/make/app';
-import { allowLocalSandbox, connectTo, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, sandboxFor } from '../helpers/sandbox';
-import { MakeRunner, type WatchState } from './runner';
+import { renderTemplate } from '../../scripts/make/iml';
+import App from '../../src';
+import { leadResource } from '../../src/leads/resource';
+import { productResource } from '../../src/products/resource';
+import { listGoesOn } from '../../src/polling/list-trigger';
+import { POLL_SIZE } from '../../src/polling/poll';
+import { allowLocalSandbox, armFault, connectTo, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, sandboxFor } from '../helpers/sandbox';
+import { loadMakeApp, MakeError, MakeRunner, type WatchState } from './runner';
 
 /**
  * The Watch modules, rendered by the test's IML evaluator and run against the sandbox over real
@@ -11,7 +17,6 @@ import { MakeRunner, type WatchState } from './runner';
 allowLocalSandbox();
 
 const DOMAIN = 'acme.gloopcrm.co.il';
-const ALL = 100;
 let sandbox: Sandbox;
 const opened: Sandbox[] = [];
 let zap: LocalZap;
@@ -29,12 +34,14 @@ afterEach(async () => {
 });
 
 type Output = Record<string, unknown> & { id: string };
-const run = <T>(method: string, bundle: object) => zap.run<T>(method, bundle as never);
+const zapierRun = <T>(method: string, bundle: { inputData?: object; meta?: object }) => zap.run<T>(method, bundle as Parameters<LocalZap['run']>[1]);
+/** What the Zapier trigger returns now. */
+const zapierPoll = (trigger: string) => zapierRun<Output[]>(`triggers.${trigger}.operation.perform`, {});
 
 /** A lead, or a customer with the first status Gloop offers (a customer needs one). */
 async function create(key: string, inputData: object): Promise<Output> {
-  const status = key === 'create_account' ? { status: (await run<Output[]>('triggers.account_status_list.operation.perform', { meta: { page: 0 } }))[0].id } : {};
-  return run<Output>(`creates.${key}.operation.perform`, { inputData: { ...inputData, ...status } });
+  const status = key === 'create_account' ? { status: (await zapierRun<Output[]>('triggers.account_status_list.operation.perform', { meta: { page: 0 } }))[0].id } : {};
+  return zapierRun<Output>(`creates.${key}.operation.perform`, { inputData: { ...inputData, ...status } });
 }
 const ids = (records: unknown[]) => (records as Output[]).map((record) => record.id);
 
@@ -48,13 +55,13 @@ async function touch(id: string): Promise<string> {
   return ((await response.json()) as { updated: string }).updated;
 }
 
-/** A scenario's Watch module: "From now on" (where to start is this moment), then a run each time it is called. */
-function fromNowOn(id: string, limit = 10) {
-  let state: WatchState | undefined = { date: sandbox.clock.now(), ids: [] };
+/** A scenario's Watch module started where `state` says (by default "From now on": this moment on Make's clock), then a run each time it is called. */
+function scenario(id: string, limit = POLL_SIZE, start: WatchState | undefined = { date: Date.now(), ids: [] }) {
+  let state = start;
   return async () => {
-    const run = await make.runWatch(id, { limit }, state);
-    state = run.state;
-    return run.records as Output[];
+    const ran = await make.runWatch(id, { limit }, state);
+    state = ran.state;
+    return ran.records as Output[];
   };
 }
 
@@ -70,49 +77,68 @@ describe('Watch New Leads and Watch New Customers, against the sandbox', () => {
   ])('%s: nothing old from now on; each record created after, with a phone in every form, once, oldest first', async (watch, creates, trigger) => {
     await create(creates, { name: 'ותיק', phone: '0509999999' });
     await nextSecond();
-    const run = fromNowOn(watch, ALL);
-    expect(await run()).toEqual([]);
+    const nextRun = scenario(watch);
+    expect(await nextRun()).toEqual([]);
     const created: string[] = [];
     for (const [index, phone] of PHONES.entries()) {
       created.push((await create(creates, { name: `רשומה ${index}`, phone })).id);
       if (index % 4 === 3) await nextSecond();
     }
-    const fired = await run();
+    const fired = await nextRun();
     expect(new Set(ids(fired))).toEqual(new Set(created));
     expect(fired).toHaveLength(PHONES.length);
     // Make's order: oldest first by the trigger's date, then by id.
     const order = fired.map((record) => [Date.parse(String(record.created)), record.id] as const);
     expect(order).toEqual([...order].sort(([a, x], [b, y]) => a - b || x.localeCompare(y)));
-    expect(await run()).toEqual([]);
+    expect(await nextRun()).toEqual([]);
     // The same records, with the same outputs, as the Zapier trigger's.
-    const zapped = await zap.run<Output[]>(`triggers.${trigger}.operation.perform`, {});
-    const byId = new Map(zapped.map((record) => [record.id, record]));
+    const byId = new Map((await zapierPoll(trigger)).map((record) => [record.id, record]));
     for (const record of fired) expect(record).toEqual(byId.get(record.id));
   });
 
   it('returns at most the limit a run, the rest on the next run, oldest first', async () => {
-    const run = fromNowOn('watchNewLeads', 2);
+    const nextRun = scenario('watchNewLeads', 2);
     await nextSecond();
     const created: string[] = [];
     for (let index = 0; index < 5; index += 1) {
       created.push((await create('create_lead', { name: `ליד ${index}`, phone: `05${index}1234567` })).id);
       await nextSecond();
     }
-    expect(ids(await run())).toEqual(created.slice(0, 2));
-    expect(ids(await run())).toEqual(created.slice(2, 4));
-    expect(ids(await run())).toEqual(created.slice(4));
-    expect(await run()).toEqual([]);
+    expect(ids(await nextRun())).toEqual(created.slice(0, 2));
+    expect(ids(await nextRun())).toEqual(created.slice(2, 4));
+    expect(ids(await nextRun())).toEqual(created.slice(4));
+    expect(await nextRun()).toEqual([]);
   });
 
-  it('"All" returns what the Zapier trigger returns, and "Choose where to start" lists records with their dates', async () => {
+  it('"All" returns what the Zapier trigger returns', async () => {
     for (let index = 0; index < 4; index += 1) await create('create_lead', { name: `ליד ${index}`, phone: `05${index}1234567` });
-    const { records } = await make.runWatch('watchNewLeads', { limit: ALL });
-    const zapped = await zap.run<Output[]>('triggers.new_lead.operation.perform', {});
+    const { records } = await make.runWatch('watchNewLeads', { limit: POLL_SIZE });
+    const zapped = await zapierPoll('new_lead');
     expect(records).toHaveLength(4);
     expect(new Set(records)).toEqual(new Set(zapped));
-    const epoch = (await make.runEpoch('watchNewLeads', { limit: ALL })) as { label: string; date: string }[];
-    expect(new Set(epoch.map(({ label }) => label))).toEqual(new Set(zapped.map((lead) => `${String(lead.name)} ${String(lead.phone)}`)));
-    for (const { date } of epoch) expect(date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+  });
+
+  it('"Choose where to start" lists records by name and phone; started after one, a run returns only what came after it', async () => {
+    await create('create_lead', { name: 'ראשון', phone: '0501111111' });
+    await nextSecond();
+    const chosen = await create('create_lead', { name: 'שני', phone: '0502222222' });
+    await nextSecond();
+    const later = await create('create_lead', { name: 'שלישי', phone: '0503333333' });
+    const epoch = (await make.runEpoch('watchNewLeads', { limit: POLL_SIZE })) as { label: string; date: Date }[];
+    expect(new Set(epoch.map(({ label }) => label))).toEqual(new Set(['ראשון 0501111111', 'שני 0502222222', 'שלישי 0503333333']));
+    // Make keeps the chosen item's date as where the last run ended.
+    const { date } = epoch.find(({ label }) => label.startsWith('שני'))!;
+    expect(ids(await scenario('watchNewLeads', POLL_SIZE, { date: date.getTime(), ids: [chosen.id] })())).toEqual([later.id]);
+    expect(ids(await scenario('watchNewLeads', POLL_SIZE, { date: date.getTime() - 1, ids: [] })())).toEqual([chosen.id, later.id]);
+  });
+
+  it('an answer without its results fails the run, as it fails the Zapier poll, and the lead behind it comes out on the next', async () => {
+    const nextRun = scenario('watchNewLeads');
+    await nextSecond();
+    const lead = await create('create_lead', { name: 'דנה', phone: '0501234567' });
+    await armFault(sandbox, '/v2/search/leadsAndAccounts', 'no-id');
+    await expect(nextRun()).rejects.toBeInstanceOf(MakeError);
+    expect(ids(await nextRun())).toEqual([lead.id]);
   });
 });
 
@@ -123,18 +149,18 @@ describe('Watch Updated Leads and Watch Updated Customers, against the sandbox',
     ['watchUpdatedLeads', 'create_lead', 'updated_lead'],
     ['watchUpdatedCustomers', 'create_account', 'updated_customer'],
   ])('%s: a record made is no update; each touch comes out once, with its new time', async (watch, creates, trigger) => {
-    const run = fromNowOn(watch);
+    const nextRun = scenario(watch);
     await nextSecond();
     const record = await create(creates, { name: 'דנה', phone: '052-765-4321' });
-    expect(await run()).toEqual([]);
+    expect(await nextRun()).toEqual([]);
     const first = await touch(record.id);
-    const [fired] = await run();
+    const [fired] = await nextRun();
     expect(fired).toMatchObject({ id: record.id, updated: first, name: 'דנה' });
-    expect(fired).toEqual((await zap.run<Output[]>(`triggers.${trigger}.operation.perform`, {}))[0]);
-    expect(await run()).toEqual([]);
+    expect(fired).toEqual((await zapierPoll(trigger))[0]);
+    expect(await nextRun()).toEqual([]);
     const second = await touch(record.id);
-    expect(await run()).toEqual([expect.objectContaining({ id: record.id, updated: second })]);
-    expect(await run()).toEqual([]);
+    expect(await nextRun()).toEqual([expect.objectContaining({ id: record.id, updated: second })]);
+    expect(await nextRun()).toEqual([]);
   });
 });
 
@@ -144,25 +170,65 @@ describe('Watch New Products, against the sandbox', () => {
     const category = await create('create_product_category', { name: 'חולצות' });
     for (let index = 0; index < 30; index += 1) await create('create_product', { name: `ישן ${index}`, price: '10', category: category.id, is_active: true });
     await nextSecond();
-    const run = fromNowOn('watchNewProducts', ALL);
-    expect(await run()).toEqual([]);
+    const nextRun = scenario('watchNewProducts');
+    expect(await nextRun()).toEqual([]);
     const product = await create('create_product', { name: 'חולצת כותנה', price: '49.90', category: category.id, is_active: true, invetory: '12' });
-    const fired = await run();
+    const fired = await nextRun();
     expect(fired).toEqual([expect.objectContaining({ id: product.id, name: 'חולצת כותנה', price: 49.9, invetory: 12, category: category.id })]);
-    expect(fired[0]).toEqual((await zap.run<Output[]>('triggers.new_product.operation.perform', {}))[0]);
-    expect(await run()).toEqual([]);
+    expect(fired[0]).toEqual((await zapierPoll('new_product'))[0]);
+    expect(await nextRun()).toEqual([]);
     // Each run, a page of 25 and the last, read by what each page held.
     const asked = make.sent.filter((request) => request.url.includes('/v2/products/')).map((request) => new URL(request.url).searchParams.get('offset'));
     expect(asked).toEqual(['0', '25', '0', '25', '0', '25']);
   });
 });
 
-it('every Zapier polling trigger has its Watch module', () => {
-  expect(WATCHES.map((watch) => [watch.zapierKey, watch.id])).toEqual([
-    ['new_lead', 'watchNewLeads'],
-    ['updated_lead', 'watchUpdatedLeads'],
-    ['new_customer', 'watchNewCustomers'],
-    ['updated_customer', 'watchUpdatedCustomers'],
-    ['new_product', 'watchNewProducts'],
-  ]);
+describe('the Watch modules\' rules are the Zapier triggers\'', () => {
+  it('every visible Zapier trigger has its Watch module, under the id Make scenarios keep', () => {
+    const visible = Object.values(App.triggers as Record<string, { key: string; display: { hidden?: boolean } }>).filter((trigger) => !trigger.display.hidden);
+    expect(WATCHES.map((watch) => watch.zapierKey)).toEqual(visible.map((trigger) => trigger.key));
+    // Published: a scenario keeps the module's id, so none may change.
+    expect(WATCHES.map((watch) => watch.id)).toEqual(['watchNewLeads', 'watchUpdatedLeads', 'watchNewCustomers', 'watchUpdatedCustomers', 'watchNewProducts']);
+  });
+
+  const ID = '271917813959131540676117904886673869329';
+  const { watch } = loadMakeApp();
+  /** Whether the module keeps an item Gloop listed, by its iterate condition. */
+  const keeps = (id: string, item: object) => {
+    const { requests } = watch(id);
+    const { condition } = requests[requests.length - 1].response!.iterate as { condition: string };
+    return renderTemplate(condition, { item }) === true;
+  };
+
+  it.each([
+    { id: ID, object_type: 'LEADS' },
+    { id: ID },
+    { id: ID, object_type: 'ACCOUNTS' },
+    { id: '0', object_type: 'LEADS' },
+    { id: 'abc', object_type: 'LEADS' },
+    { object_type: 'LEADS' },
+    { id: `${ID}1`, object_type: 'LEADS' },
+  ])('Watch New Leads keeps %j exactly when the Zapier trigger does', (item) => {
+    expect(keeps('watchNewLeads', item)).toBe(leadResource.recordOf(item) !== undefined);
+  });
+
+  it.each([{ id: ID }, { id: '' }, { name: 'no id' }, { id: '0' }])('Watch New Products keeps %j exactly when the Zapier trigger does', (item) => {
+    expect(keeps('watchNewProducts', item)).toBe(productResource.recordOf(item) !== undefined);
+  });
+
+  it.each([
+    [{ offset: 0, items: [], hasMore: false }, true],
+    [{ offset: 0, items: [{ id: ID }] }, true],
+    [{ offset: 0, items: [], hasMore: true }, false],
+    [{ message: 'תקלה' }, false],
+  ])('Watch New Products takes the page %j as an answer: %s, as the Zapier trigger does', (body, taken) => {
+    const { requests } = watch('watchNewProducts');
+    expect(renderTemplate(requests[0].response!.valid!, { body })).toBe(taken);
+  });
+
+  it.each([true, false, undefined].flatMap((hasMore) => [1, 99, 100].map((items) => [hasMore, items] as const)))('Watch New Products reads on after a page (hasMore %j, %i items) exactly when the Zapier trigger does', (hasMore, count) => {
+    const { requests } = watch('watchNewProducts');
+    const body = { offset: 0, items: Array.from({ length: count }, () => ({ id: ID })), ...(hasMore === undefined ? {} : { hasMore }) };
+    expect(renderTemplate(String(requests[0].pagination!.condition), { body })).toBe(listGoesOn(hasMore, count));
+  });
 });

@@ -413,7 +413,7 @@ export function propertyTest(key: string): void {
         sent.length = 0;
         const fields = fieldsOf(App[isSearch(operation) ? 'searches' : 'creates'][operation.key as never]);
         const readings = Object.fromEntries(fields.map((field) => [field.key, reading(field, input[field.key])]));
-        const refusal = certainRefusal(operation, readings, fields);
+        const { refusal } = modelledRefusal(key, input);
         let output: unknown;
         try {
           output = await operation.run(input);
@@ -451,6 +451,18 @@ export function propertyTest(key: string): void {
     expect(unhandled).toEqual([]);
   }, 120_000);
   });
+}
+
+/**
+ * What Gloop certainly refuses of this input, by the model (written from Gloop's rules, not from
+ * src/), or undefined when nothing; `modelled` is false for a step the model leaves to its own test.
+ */
+export function modelledRefusal(key: string, input: Body): { modelled: boolean; refusal?: string } {
+  const operation = operations.find((candidate) => candidate.key === key);
+  if (!operation) return { modelled: false };
+  const fields = fieldsOf(App[isSearch(operation) ? 'searches' : 'creates'][operation.key as never]);
+  const readings = Object.fromEntries(fields.map((field) => [field.key, reading(field, input[field.key])]));
+  return { modelled: true, refusal: certainRefusal(operation, readings, fields) };
 }
 
 /** A step's generated inputs, as its own property test makes them; a step without one gets values by its fields' types. */
