@@ -182,35 +182,44 @@ const ENTITY_NAMES: Record<IdKind, string> = {
   MOVEMENTS: 'תנועת מלאי',
 };
 
+/** The choice lists Gloop serves page by page, by the path each is at. */
+export const PAGED_CHOICE_LISTS = {
+  '/v2/accounts/statuses': 'account_statuses',
+  '/v2/accounts/types': 'account_types',
+  '/v2/tasks/statuses': 'task_statuses',
+  '/v2/tasks/priorities': 'task_priorities',
+  '/v2/sms/templates': 'sms_templates',
+  '/v2/signatures/templates': 'signature_templates',
+  '/v2/tickets/statuses': 'ticket_statuses',
+  '/v2/tickets/departments': 'ticket_departments',
+  '/v2/tickets/priorities': 'ticket_priorities',
+  '/v2/sales/statuses': 'sale_statuses',
+} as const satisfies Record<string, ChoiceKind>;
+
+/** Where the sandbox keeps each choice list, by its path: lead statuses come whole, the rest paged. */
+export const CHOICE_LISTS: Readonly<Record<string, ChoiceKind>> = { '/v2/leads/statuses': 'lead_statuses', ...PAGED_CHOICE_LISTS };
+
 /** Gloop API v2 as `shared/gloop-api.md` describes it: the endpoints, their shapes and their Hebrew errors. */
 export class GloopApi {
   private readonly routes: Record<string, Record<string, Handler>> = {
     '/oauth/token': { POST: (request) => this.issueToken(request) },
     '/v2/users': { GET: (request) => this.list('users', request) },
     '/v2/leads/statuses': { GET: () => ({ status: 200, body: { items: this.store.page('lead_statuses', 0, MAX_PAGE).items, first: { $ref: '/v2/leads/statuses' } } }) },
-    '/v2/accounts/statuses': { GET: (request) => this.list('account_statuses', request) },
-    '/v2/accounts/types': { GET: (request) => this.list('account_types', request) },
+    // Every other choice list is paged.
+    ...Object.fromEntries(Object.entries(PAGED_CHOICE_LISTS).map(([path, kind]) => [path, { GET: (request: ApiRequest) => this.list(kind, request) }])),
     '/v2/leads/create': { POST: (request) => this.createLead(request) },
     '/v2/leads/intelligent': { POST: (request) => this.createLeadWithDuplicateCheck(request) },
     '/v2/search/leadsAndAccounts': { POST: (request) => this.search(request) },
     '/v2/notes/create': { POST: (request) => this.createNote(request) },
     '/v2/accounts/create': { POST: (request) => this.createAccount(request) },
-    '/v2/tasks/statuses': { GET: (request) => this.list('task_statuses', request) },
-    '/v2/tasks/priorities': { GET: (request) => this.list('task_priorities', request) },
     '/v2/tasks/create': { POST: (request) => this.createTask(request) },
-    '/v2/sms/templates': { GET: (request) => this.list('sms_templates', request) },
     '/v2/sms/send': { POST: (request) => this.sendSms(request, SMS) },
     '/v2/sms/sendTemplate': { POST: (request) => this.sendSms(request, SMS_TEMPLATE) },
-    '/v2/signatures/templates': { GET: (request) => this.list('signature_templates', request) },
     '/v2/signatures/create': { POST: (request) => this.createDocument(request) },
-    '/v2/tickets/statuses': { GET: (request) => this.list('ticket_statuses', request) },
-    '/v2/tickets/departments': { GET: (request) => this.list('ticket_departments', request) },
-    '/v2/tickets/priorities': { GET: (request) => this.list('ticket_priorities', request) },
     '/v2/tickets/create': { POST: (request) => this.createTicket(request) },
     '/v2/links/shortner': { POST: (request) => this.shortenLink(request) },
     '/v2/timer/start': { POST: (request) => this.startTimer(request) },
     '/v2/timer/open': { GET: (request) => this.openTimers(request) },
-    '/v2/sales/statuses': { GET: (request) => this.list('sale_statuses', request) },
     '/v2/sales/create': { POST: (request) => this.createSale(request) },
     '/v2/products/': { GET: (request) => this.listRecords('PRODUCTS', request, productOf) },
     '/v2/products/create': { POST: (request) => this.createProduct(request) },

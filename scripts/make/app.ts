@@ -97,8 +97,8 @@ function phoneExpression(key: string): string {
 
 /** An expression of a mapped value; an unmapped one stays unmapped, so the module leaves it out. */
 const whenMapped = (value: string, expression: string) => `if(${value}; ${expression}; ${value})`;
-/** Whether Search Leads looks in both kinds, the choice trimmed as the Zapier app trims it. */
-const BOTH_KINDS = 'trim(parameters.object_type) = "BOTH"';
+/** Whether a search looks in every kind, the choice trimmed as the Zapier app trims it. */
+const everyKind = ({ key, both }: { key: string; both: string }) => `trim(parameters.${key}) = ${text(both)}`;
 
 /**
  * A yes/no as the Zapier app reads it, from its own words: Make would turn any mapped text but
@@ -180,7 +180,7 @@ function expressionOf(field: Field, body: BodyShape): string {
       return yesNoExpression(field.key);
     case 'phone':
       // A search matches a phone from the start as Gloop stores it: a +972 number as Gloop's fix writes it.
-      return body === 'search-leads' || body === 'search-customers' ? `replace(${phoneExpression(field.key)}; /${GLOOPS_FIX.source}/; "0")` : phoneExpression(field.key);
+      return body === 'search' ? `replace(${phoneExpression(field.key)}; /${GLOOPS_FIX.source}/; "0")` : phoneExpression(field.key);
     case 'sms-number':
       // An SMS's numbers in the local form Gloop's SMS service reads: +972 50… is 050….
       return `replace(${phoneExpression(field.key)}; /${SMS_972.source}/; "0$1")`;
@@ -211,14 +211,13 @@ function fieldFor(fields: Field[], key: string): Field {
 }
 
 function requestBody({ description }: ModuleSpec, fields: Field[]): Record<string, Json> {
-  const { body, rename, constants } = description;
-  const inPath = new Set([...description.path.matchAll(/\{(\w+)\}/g)].map(([, key]) => key));
-  const sent = Object.fromEntries(
-    fields.filter((field) => field.key !== 'object_type' && !inPath.has(field.key)).map((field) => [rename?.[field.key] ?? field.key, iml(expressionOf(field, body))]),
-  );
-  if (body === 'search-leads') return { ...sent, object_type: iml(`if(${BOTH_KINDS}; null; "LEADS")`), ...constants };
-  if (body === 'search-customers') return { ...sent, object_type: 'ACCOUNTS', ...constants };
-  return { ...sent, ...constants };
+  const { body, rename, constants, lookIn } = description;
+  // Neither the path's values nor the choice of where to look are sent as fields.
+  const apart = new Set([...[...description.path.matchAll(/\{(\w+)\}/g)].map(([, key]) => key), ...(lookIn?.choice ? [lookIn.choice.key] : [])]);
+  const sent = Object.fromEntries(fields.filter((field) => !apart.has(field.key)).map((field) => [rename?.[field.key] ?? field.key, iml(expressionOf(field, body))]));
+  // Every kind at once is a search that names none.
+  const kind = lookIn && (lookIn.choice ? iml(`if(${everyKind(lookIn.choice)}; null; ${text(lookIn.kind)})`) : lookIn.kind);
+  return { ...sent, ...(kind === undefined ? {} : { object_type: kind }), ...constants };
 }
 
 /** The IML of a verdict Gloop's message names, from the Zapier app's own words. */
@@ -238,7 +237,7 @@ function readingExpression(reading: Reading, fields: Field[], body: BodyShape): 
 function validExpression(proof: Proof): string {
   // Present, not truthy: a stop of 0 minutes or a stock of 0 after a movement is an answer too.
   const shown = `ifempty(body.${proof.key}; "missing") != "missing"`;
-  return (proof.with ?? []).reduceRight((then, key) => `if(body.${key}; ${then}; false)`, proof.with?.length ? `if(${shown}; true; false)` : shown);
+  return (proof.with ?? []).reduceRight((then, key) => `if(body.${key}; ${then}; false)`, shown);
 }
 
 function responseOf({ kind, operation, description }: ModuleSpec, fields: Field[]): Record<string, Json> {
@@ -246,8 +245,9 @@ function responseOf({ kind, operation, description }: ModuleSpec, fields: Field[
   const found = itemOutput(outputs);
   // Gloop answers a record as a one-item page, an unknown id as an empty one.
   if (kind === 'searches' && description.body === 'none') return { iterate: iml('body.items'), output: found };
-  if (kind === 'searches') {
-    const wanted = description.body === 'search-customers' ? '"ACCOUNTS"' : `if(${BOTH_KINDS}; item.object_type; "LEADS")`;
+  const { lookIn } = description;
+  if (kind === 'searches' && lookIn) {
+    const wanted = lookIn.choice ? `if(${everyKind(lookIn.choice)}; item.object_type; ${text(lookIn.kind)})` : text(lookIn.kind);
     return { iterate: { container: iml('body.results'), condition: iml(`item.object_type = ${wanted}`) }, output: found };
   }
   // An output is what Gloop answered as the Zapier app reads it, else what the module sent under its name.

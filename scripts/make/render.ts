@@ -56,7 +56,11 @@ function asMakeParameter(parameter: Parameter, value: unknown): unknown {
     return number;
   }
   if (parameter.type === 'date') {
-    const time = typeof value === 'string' && /^\s*\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value.trim()) : Number.NaN;
+    const text = typeof value === 'string' ? value.trim() : '';
+    const [, year, month, day] = ISO_8601.exec(text) ?? [];
+    // A day its month has not (2026-02-30) is no date, where Date.parse would roll it over.
+    const onCalendar = day !== undefined && new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))).getUTCDate() === Number(day);
+    const time = onCalendar ? Date.parse(text) : Number.NaN;
     return Number.isNaN(time) ? refuse('must be a date') : new Date(time);
   }
   if (parameter.type === 'array') {
@@ -66,6 +70,9 @@ function asMakeParameter(parameter: Parameter, value: unknown): unknown {
   if (!['text', 'select', 'password'].includes(parameter.type)) throw new Error(`the renderer has no model of Make's "${parameter.type}" parameters`);
   return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean' ? String(value) : refuse('must be text');
 }
+
+/** An ISO 8601 day, or moment with its offset, and nothing after it. */
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 class MakeRefusal extends Error {}
 

@@ -1,4 +1,5 @@
 import type { OutputField, RequestBody } from '../fields/values';
+import type { ObjectType } from '../search/leads-and-accounts';
 import { idFrom } from '../http/json';
 
 /**
@@ -77,9 +78,8 @@ export type BodyShape =
   /** Gloop's rule for a person's name: a full name in `name`, a first name in `f_name`. */
   | 'person'
   | 'plain'
-  /** Gloop's one search, for leads (or both kinds) or customers. */
-  | 'search-leads'
-  | 'search-customers'
+  /** Gloop's one search, where `lookIn` says. */
+  | 'search'
   /** Nothing but what the path holds. */
   | 'none';
 
@@ -97,6 +97,8 @@ export interface OperationDescription {
   rename?: Readonly<Record<string, string>>;
   /** Values every request carries. */
   constants?: Readonly<Record<string, string | number>>;
+  /** Where a search looks: one kind, or every kind at once when the field `choice.key` holds `choice.both`. */
+  lookIn?: { kind: ObjectType; choice?: { key: string; both: string } };
   /** How an answer counts as done; a read's answer is the list it asks for. */
   proof?: Proof;
   answered: readonly AnsweredField[];

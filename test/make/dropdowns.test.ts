@@ -1,5 +1,6 @@
 import type { Sandbox } from '../../sandbox/server';
-import type { ChoiceKind } from '../../sandbox/store';
+import { CHOICE_LISTS } from '../../sandbox/api';
+import { sandboxOptionsFromEnv } from '../../sandbox/server';
 import { DOCUMENTED_USER_ID } from '../../sandbox/seed';
 import { LISTS } from '../../src/dropdowns/lists';
 import { allowLocalSandbox, connectTo, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, RawGloop, sandboxFor } from '../helpers/sandbox';
@@ -15,24 +16,9 @@ const DOMAIN = 'acme.gloopcrm.co.il';
 const ENTRIES = 250;
 const MAX_PAGE = 25;
 
-/** Where the sandbox keeps each choice list, by the path Gloop serves it at. */
-const CHOICE_KINDS: Partial<Record<string, ChoiceKind>> = {
-  '/v2/leads/statuses': 'lead_statuses',
-  '/v2/accounts/statuses': 'account_statuses',
-  '/v2/accounts/types': 'account_types',
-  '/v2/tasks/statuses': 'task_statuses',
-  '/v2/tasks/priorities': 'task_priorities',
-  '/v2/sms/templates': 'sms_templates',
-  '/v2/signatures/templates': 'signature_templates',
-  '/v2/tickets/statuses': 'ticket_statuses',
-  '/v2/tickets/departments': 'ticket_departments',
-  '/v2/tickets/priorities': 'ticket_priorities',
-  '/v2/sales/statuses': 'sale_statuses',
-};
-
 /** Fills a list to ENTRIES, every seventh one inactive where the list has a flag for it. */
 async function fill(sandbox: Sandbox, path: string): Promise<void> {
-  const kind = CHOICE_KINDS[path];
+  const kind = CHOICE_LISTS[path];
   if (kind !== undefined) {
     const more = ENTRIES - sandbox.store.count(kind);
     sandbox.store.addChoices(kind, Array.from({ length: more }, (_, n) => ({ id: `7${String(n).padStart(38, '0')}`, name: `ערך ${n}`, is_active: n % 7 === 3 ? 'N' : 'Y' })));
@@ -67,7 +53,9 @@ async function rawList(sandbox: Sandbox, path: string): Promise<Record<string, s
 describe.each(LISTS.map((list) => [list.rpc, list] as const))('the Make RPC %s', (_rpc, list) => {
   let sandbox: Sandbox;
   beforeEach(async () => {
-    sandbox = await sandboxFor({ users: ENTRIES, maxPage: MAX_PAGE });
+    // As a maintainer starts it: GLOOP_SANDBOX_MAX_PAGE=25.
+    const { users, maxPage } = sandboxOptionsFromEnv({ GLOOP_SANDBOX_USERS: String(ENTRIES), GLOOP_SANDBOX_MAX_PAGE: String(MAX_PAGE) });
+    sandbox = await sandboxFor({ users, maxPage });
     await fill(sandbox, list.path);
   });
   afterEach(() => sandbox.close());

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeRequestFor, ZapierChild, type Rendered, type RenderedRequest } from '../../scripts/make/render';
 import { generatedInputs, modelledRefusal } from '../reliability/properties';
+import type { OperationDescription } from '../../src/records/operation';
 import { generatedRuns } from '../helpers/generated';
 
 /**
@@ -26,6 +27,7 @@ interface Case {
   leftOut: string;
   /** Gloop's names for the fields the step renames. */
   rename: Readonly<Record<string, string>>;
+  lookIn?: OperationDescription['lookIn'];
 }
 /** What the user mapped for a key of the request body. */
 const mappedFor = ({ input, rename }: Case, bodyKey: string) => input[Object.keys(rename).find((inputKey) => rename[inputKey] === bodyKey) ?? bodyKey];
@@ -115,7 +117,7 @@ const NAMED_VALUES: { name: string; explains: (c: Case & { make: RenderedRequest
   },
   {
     name: 'Search Leads with "Leads, then customers" is one search of both kinds',
-    explains: ({ id, input }, key) => id === 'searchLeads' && key === 'object_type' && String(input.object_type).trim() === 'BOTH',
+    explains: ({ lookIn, input }, key) => lookIn?.choice !== undefined && key === 'object_type' && String(input[lookIn.choice.key]).trim() === lookIn.choice.both,
   },
 ];
 
@@ -141,7 +143,7 @@ describe.each(MODULES.map((spec) => [spec.id, spec] as const))('Make module %s',
   /** The two requests for one input: the same, both refusing, or a named difference; a Make refusal of one value is looked past, by the same input without it. */
   async function compare(input: Input): Promise<void> {
     const zapierSide = await zapier.requestFor(id, input);
-    const c: Case = { id, zapierKey: spec.zapierKey, fields: spec.operation.operation.inputFields, input, rename: spec.description.rename ?? {}, make: makeRequestFor(id, input), zapier: zapierSide.rendered, leftOut: zapierSide.leftOut };
+    const c: Case = { id, zapierKey: spec.zapierKey, fields: spec.operation.operation.inputFields, input, rename: spec.description.rename ?? {}, lookIn: spec.description.lookIn, make: makeRequestFor(id, input), zapier: zapierSide.rendered, leftOut: zapierSide.leftOut };
     if ('refused' in c.make && 'refused' in c.zapier) return;
     if (!('refused' in c.make) && !('refused' in c.zapier)) {
       expect({ method: c.make.method, path: c.make.path, query: c.make.query }).toEqual({ method: c.zapier.method, path: c.zapier.path, query: c.zapier.query });

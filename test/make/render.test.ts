@@ -54,6 +54,14 @@ describe('npm run make:render', () => {
     expect(JSON.parse(make)).toEqual(JSON.parse(zapier));
   });
 
+  it.each([
+    ['2026-02-30T10:00:00Z', { refused: 'Validation failed for 1 parameter(s): "Start Time" must be a date.' }],
+    ['2026-03-01junk', { refused: 'Validation failed for 1 parameter(s): "Start Time" must be a date.' }],
+    ['2026-03-01T10:00:00+02:00', { method: 'POST', path: '/v2/timer/start', query: {}, body: { owner: '253960413951646409173244928790043995930', start_time: '2026-03-01T08:00:00Z' } }],
+  ])('models Make\'s date parameter: %j as ISO 8601 on the calendar, or refused', async (startTime, rendered) => {
+    expect(JSON.parse(await render('startTimer', JSON.stringify({ owner: '253960413951646409173244928790043995930', start_time: startTime })))).toEqual(rendered);
+  });
+
   it('prints the Zapier app\'s own sentence when it refuses before any request', async () => {
     expect(JSON.parse(await render('createLead', JSON.stringify({ phone: '050-1234567' }), '--zapier'))).toEqual({
       refused: 'The lead needs a name: map "Full Name" or "First Name"; fix it in this step\'s fields.',
