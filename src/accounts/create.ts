@@ -16,7 +16,7 @@ export const createAccount = defineWriteAction({
   personNamed: 'customer',
   confirm: (z, bundle, body) => confirmationOf(z, bundle, customerResource, body),
   lookFor: lookForPerson,
-  answered: [...idAndMessage('Customer').slice(0, 1), { key: 'account_status', label: 'Saved Customer Status ID', read: { from: 'account_status', as: 'id', otherwise: 'status' } }, ...idAndMessage('Customer').slice(1)],
+  answered: idAndMessage('Customer', { key: 'account_status', label: 'Saved Customer Status ID', read: { from: 'account_status', as: 'id', otherwise: 'status' } }),
   sample: {
     id: '318470115526385338148997581651340149330',
     account_status: '104788409124312076361553853542960557491',

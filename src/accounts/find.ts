@@ -1,13 +1,13 @@
 import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import { bodyFrom } from '../fields/values';
-import { describe } from '../records/operation';
+import { describeOperation } from '../records/operation';
 import { criteriaFields, criteriaFrom, findOrCreate, NEWEST_FIRST, SEARCH_PATH, searchGloop } from '../search/leads-and-accounts';
 import { customerResource } from './resource';
 
 const findCustomerFields = criteriaFields('customer');
 
 export const findCustomer = defineSearch({
-  key: describe('find_customer', {
+  key: describeOperation('find_customer', {
     make: { id: 'searchCustomers', label: 'Search Customers', group: 'Customers' },
     method: 'POST',
     path: SEARCH_PATH,

@@ -1,4 +1,4 @@
-import { idAndMessage, verdictOf as readVerdict, type VerdictWords } from '../records/operation';
+import { newIdOf, verdictOf as readVerdict, type VerdictWords } from '../records/operation';
 import { defineWriteAction } from '../records/write-action';
 import { leadCreate, leadSample } from './create';
 import { duplicateCheckFieldGroups, duplicateCheckFields } from './fields';
@@ -33,7 +33,7 @@ export const createLeadWithDuplicateCheck = defineWriteAction({
   fieldGroups: duplicateCheckFieldGroups,
   // A lead confirmed by search has no verdict: Gloop's answer, which held it, was lost.
   answered: [
-    { ...idAndMessage('Lead')[0] },
+    newIdOf('Lead'),
     { key: 'message', label: 'Gloop Verdict Message', read: { from: 'message', as: 'text' } },
     { key: 'verdict', label: 'Verdict (new, duplicate, returning_lead, returning_customer or unknown)', read: { from: 'message', as: 'verdict', words: VERDICT_WORDS } },
     { key: 'is_known', label: 'Already Known to Gloop', type: 'boolean', read: { from: 'message', as: 'known', words: VERDICT_WORDS, known: KNOWN } },

@@ -33,6 +33,6 @@ export const createLead = defineWriteAction({
   fields: leadFields,
   fieldGroups: leadFieldGroups,
   // The status Gloop saved, or the one sent (blank when Gloop picked its default and did not say).
-  answered: [...idAndMessage('Lead').slice(0, 1), { key: 'lead_status', label: 'Lead Status ID', read: { from: 'lead_status', as: 'id', otherwise: 'lead_status' } }, ...idAndMessage('Lead').slice(1)],
+  answered: idAndMessage('Lead', { key: 'lead_status', label: 'Lead Status ID', read: { from: 'lead_status', as: 'id', otherwise: 'lead_status' } }),
   sample: { ...leadSample, lead_status: '233069071553535427697228277840563827497', message: 'הליד נוצר בהצלחה' },
 });

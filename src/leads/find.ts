@@ -2,7 +2,7 @@ import { defineInputFields, defineSearch, type Bundle, type InferInputData, type
 import { customerResource } from '../accounts/resource';
 import { bodyFrom, invalidInput, quoted } from '../fields/values';
 import { secretsOf } from '../http/client';
-import { describe } from '../records/operation';
+import { describeOperation } from '../records/operation';
 import { criteriaFields, criteriaFrom, findOrCreate, NEWEST_FIRST, SEARCH_PATH, searchGloop } from '../search/leads-and-accounts';
 import { leadResource } from './resource';
 
@@ -24,7 +24,7 @@ export const findLeadFields = defineInputFields([
 type FindLeadInput = InferInputData<typeof findLeadFields>;
 
 export const findLead = defineSearch({
-  key: describe('find_lead', {
+  key: describeOperation('find_lead', {
     make: { id: 'searchLeads', label: 'Search Leads', group: 'Leads' },
     method: 'POST',
     path: SEARCH_PATH,

@@ -2,7 +2,7 @@ import { defineInputFields, defineSearch, type Bundle, type InferInputData, type
 import { callGloop } from '../http/client';
 import { isRecord } from '../http/failures';
 import { bodyFrom, requireValues } from '../fields/values';
-import { describe, requestOf, type OperationDescription } from '../records/operation';
+import { describeOperation, requestOf, type OperationDescription } from '../records/operation';
 import { productResource } from './resource';
 
 const findProductFields = defineInputFields([
@@ -21,7 +21,7 @@ const lookup: OperationDescription = {
 };
 
 export const findProduct = defineSearch({
-  key: describe('find_product', lookup),
+  key: describeOperation('find_product', lookup),
   noun: 'Product',
   display: { label: 'Find Product', description: 'Finds a product by its ID, with its price and stock.' },
   operation: {

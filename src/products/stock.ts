@@ -5,7 +5,7 @@ import { isRecord } from '../http/failures';
 import { refuseLongerThan, type RequestBody } from '../fields/values';
 import { defineWriteAction } from '../records/write-action';
 import { sameText, storedSince } from '../records/stored-since';
-import { figureOf, idAndMessage } from '../records/operation';
+import { figureOf, GLOOP_MESSAGE } from '../records/operation';
 
 /** A stock movement's fields, once, as Gloop names them. */
 const movementFields = defineInputFields([
@@ -90,7 +90,7 @@ export const moveStock = defineWriteAction({
   answered: [
     { key: 'inventory_before', label: 'Stock Before', type: 'number', read: { from: 'inventory_before', as: 'figure' } },
     { key: 'inventory_after', label: 'Stock After', type: 'number', read: { from: 'inventory_after', as: 'figure' } },
-    ...idAndMessage('Stock').slice(1),
+    GLOOP_MESSAGE,
   ],
   sample: { product_id: '255428000059312855148083097871927924884', operation: 'OUT', quantity: 10, comment: 'חשבונית 345', inventory_before: 4, inventory_after: -6, message: 'הפעולה הושלמה' },
 });

@@ -118,7 +118,7 @@ export function requestOf(description: Pick<OperationDescription, 'path' | 'rena
 const described = new Map<string, OperationDescription>();
 
 /** Files the description of the Zapier step `key`, as its definition declares it. */
-export function describe<const Key extends string>(key: Key, description: OperationDescription): Key {
+export function describeOperation<const Key extends string>(key: Key, description: OperationDescription): Key {
   if (described.has(key)) throw new Error(`the Zapier step ${key} is described twice`);
   described.set(key, description);
   return key;
@@ -129,10 +129,13 @@ export function descriptionOf(key: string): OperationDescription | undefined {
   return described.get(key);
 }
 
-/** The new record's id and Gloop's message, as most writes answer. */
-export function idAndMessage(noun: string): AnsweredField[] {
-  return [
-    { key: 'id', label: `${noun} ID`, read: { from: 'id', as: 'id' } },
-    { key: 'message', label: 'Gloop Message', read: { from: 'message', as: 'text' } },
-  ];
+/** The new record's id, as Gloop answers it. */
+export const newIdOf = (noun: string): AnsweredField => ({ key: 'id', label: `${noun} ID`, read: { from: 'id', as: 'id' } });
+
+/** Gloop's own (Hebrew) message about the write. */
+export const GLOOP_MESSAGE: AnsweredField = { key: 'message', label: 'Gloop Message', read: { from: 'message', as: 'text' } };
+
+/** The new record's id, what else the write answers, and Gloop's message, as most writes answer. */
+export function idAndMessage(noun: string, ...between: AnsweredField[]): AnsweredField[] {
+  return [newIdOf(noun), ...between, GLOOP_MESSAGE];
 }

@@ -1,7 +1,7 @@
 import { defineCreate, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { writeToGloop, type Confirmation } from '../http/client';
 import { saving, type Deed } from '../http/failures';
-import { describe, proofIn, readAnswer, requestOf, type AnsweredField, type MakeModule, type Proof } from './operation';
+import { describeOperation, proofIn, readAnswer, requestOf, type AnsweredField, type MakeModule, type Proof } from './operation';
 import { CONFIRMED_BY_SEARCH, LEFT_OUT, outputFieldsFrom, readInput, requireValues, withEveryKey, withGloopNames, type RequestBody } from '../fields/values';
 
 /** An action that writes one thing to Gloop: all that differs from one such action to the next. */
@@ -50,7 +50,7 @@ export function defineWriteAction(spec: WriteAction) {
   const mustRead = spec.mustRead === 'all' ? spec.fields.map((field) => field.key) : [...required, ...(spec.mustRead ?? [])];
   const proof: Proof = { key: 'id', as: 'id', name: `the new ${thing}'s id`, ...spec.proof };
   const method = spec.method ?? 'POST';
-  describe(spec.key, { make: spec.make, method, path: spec.path, body: spec.personNamed ? 'person' : 'plain', rename: spec.rename, proof, answered: spec.answered });
+  describeOperation(spec.key, { make: spec.make, method, path: spec.path, body: spec.personNamed ? 'person' : 'plain', rename: spec.rename, proof, answered: spec.answered });
   return defineCreate({
     key: spec.key,
     noun: spec.noun,

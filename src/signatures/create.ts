@@ -23,7 +23,7 @@ export const createSignatureDocument = defineWriteAction({
   // The signing URL is what the signer is sent: an id alone is no document to sign.
   proof: { key: 'id', as: 'id', with: ['document'], name: "the new document's id and signing URL" },
   lookFor: (body) => `the document "${String(body.name)}"`,
-  answered: [...idAndMessage('Document').slice(0, 1), { key: 'document', label: 'Signing URL', read: { from: 'document', as: 'text' } }, ...idAndMessage('Document').slice(1)],
+  answered: idAndMessage('Document', { key: 'document', label: 'Signing URL', read: { from: 'document', as: 'text' } }),
   sample: {
     id: '261',
     document: 'https://e-sign.co.il/xxxx',

@@ -6,7 +6,7 @@ import { idFrom } from '../http/json';
 import { linkField } from '../fields/shared';
 import { kind, type RequestBody } from '../fields/values';
 import { defineWriteAction } from '../records/write-action';
-import { idAndMessage } from '../records/operation';
+import { GLOOP_MESSAGE, idAndMessage } from '../records/operation';
 
 /** A timer's fields, once. */
 export const timerFields = defineInputFields([
@@ -75,6 +75,6 @@ export const stopTimer = defineWriteAction({
   proof: { key: 'total_minuets', as: 'text', name: 'the minutes the timer ran' },
   recheck: stillOpen,
   lookFor: (body) => `timer ${String(body.timer_id)} among the open timers`,
-  answered: [{ key: 'total_minuets', label: 'Total Minutes', read: { from: 'total_minuets', as: 'text' } }, ...idAndMessage('Timer').slice(1)],
+  answered: [{ key: 'total_minuets', label: 'Total Minutes', read: { from: 'total_minuets', as: 'text' } }, GLOOP_MESSAGE],
   sample: { timer_id: '271943382793100520363548064345779498371', total_minuets: '1.7', message: 'הטיימר הופסק' },
 });

@@ -1,7 +1,7 @@
 import { defineCreate, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { callGloop, secretsOf } from '../http/client';
 import { isRecord } from '../http/failures';
-import { describe, proofIn, requestOf, type OperationDescription, type Proof } from '../records/operation';
+import { describeOperation, proofIn, requestOf, type OperationDescription, type Proof } from '../records/operation';
 import { bodyFrom, kind, invalidInput, outputFieldsFrom, quoted, requireValues, withEveryKey, type OutputField } from '../fields/values';
 
 /** Plain dates go to Gloop in one format and come back in it, so a Zap maps the result as a date. */
@@ -63,7 +63,7 @@ function defineCalculation(spec: Calculation) {
     answered: spec.answered,
   };
   return defineCreate({
-    key: describe(spec.key, description),
+    key: describeOperation(spec.key, description),
     noun: 'Date',
     display: { label: spec.label, description: spec.description },
     operation: {
