@@ -4,7 +4,7 @@ import { PAGE_SIZE } from '../../src/dropdowns/paged';
 import { LISTS, plural, type GloopList } from '../../src/dropdowns/lists';
 import { descriptionOf, MAKE_GROUPS, type BodyShape, type OperationDescription, type Proof, type Reading, type VerdictWords } from '../../src/records/operation';
 import { GLOOP_ID } from '../../src/http/json';
-import { FALSE_WORDS, GLOOPS_FIX, kindOf, PHONE_NUMBER, PHONE_PUNCTUATION, SMS_972, TRUE_WORDS } from '../../src/fields/values';
+import { FALSE_WORDS, GLOOPS_FIX, kindOf, PERSON_NAME, PHONE_NUMBER, PHONE_PUNCTUATION, SMS_972, TRUE_WORDS } from '../../src/fields/values';
 import { LIST_PAGE_SIZE } from '../../src/polling/list-trigger';
 import { orderStampOf, pollDescriptionOf, POLL_SIZE, STAMP_RESOLUTION_MS, type PollDescription, type PollPlan, type SearchPlan } from '../../src/polling/poll';
 import { PHONE_STARTS, SAME_MOMENT_MS, searchOrderOf } from '../../src/polling/search-trigger';
@@ -168,12 +168,13 @@ export function interfaceOf(outputs: OutputField[], fields: Field[]): Record<str
 const outputKeysOf = (outputs: OutputField[]) => [...new Set(outputs.map((field) => field.key.split('[]')[0]))];
 
 /** Gloop's rule for a name, as the Zapier app applies it: the full name, or first and last joined. */
-const FULL_NAME = 'ifempty(parameters.name; if(parameters.f_name; if(parameters.l_name; parameters.f_name + " " + parameters.l_name; parameters.f_name); ifempty(parameters.l_name; "")))';
+const [FULL, FIRST, LAST] = [PERSON_NAME.full, PERSON_NAME.first, PERSON_NAME.last].map((key) => `parameters.${key}`);
+const FULL_NAME = `ifempty(${FULL}; if(${FIRST}; if(${LAST}; ${FIRST} + " " + ${LAST}; ${FIRST}); ifempty(${LAST}; "")))`;
 
 /** The IML expression of the value a field sends, by the Zapier app's rules. */
 function expressionOf(field: Field, body: BodyShape): string {
-  if (body === 'person' && field.key === 'name') return FULL_NAME;
-  if (body === 'person' && field.key === 'f_name') return `ifempty(parameters.f_name; ${FULL_NAME})`;
+  if (body === 'person' && field.key === PERSON_NAME.full) return FULL_NAME;
+  if (body === 'person' && field.key === PERSON_NAME.first) return `ifempty(${FIRST}; ${FULL_NAME})`;
   const value = `parameters.${field.key}`;
   switch (kindOf(field)) {
     case 'yes-no':

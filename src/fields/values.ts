@@ -83,13 +83,23 @@ export function inFieldOrder(fields: readonly PlainInputField[], body: RequestBo
 }
 
 /** Gloop's rule for a lead's or customer's name: a full name in `name`, and a first name in `f_name`. */
+/** The fields of Gloop's rule for a person's name: the full name, else the first and last joined; the first name, else the full name. */
+export const PERSON_NAME = { full: 'name', first: 'f_name', last: 'l_name' } as const;
+
+/** The fields each name Gloop is sent is made of. */
+export const NAME_MADE_OF: Readonly<Record<string, readonly string[]>> = {
+  [PERSON_NAME.full]: [PERSON_NAME.full, PERSON_NAME.first, PERSON_NAME.last],
+  [PERSON_NAME.first]: [PERSON_NAME.full, PERSON_NAME.first],
+};
+
 export function withGloopNames(z: ZObject, fields: readonly PlainInputField[], { body, leftOut }: ReadInput, noun: string): RequestBody {
-  const fullName = String(body.name || [body.f_name, body.l_name].filter(Boolean).join(' '));
+  const { full, first, last } = PERSON_NAME;
+  const fullName = String(body[full] || [body[first], body[last]].filter(Boolean).join(' '));
   if (fullName === '') {
     const unread = leftOut.filter((entry) => /^"(Full|First|Last) Name"/.test(entry));
     throw invalidInput(z, `The ${noun} needs a name: map "Full Name" or "First Name"${unread.length > 0 ? ` (${unread.join('; ')})` : ''}`);
   }
-  return inFieldOrder(fields, { ...body, name: fullName, f_name: body.f_name || fullName });
+  return inFieldOrder(fields, { ...body, [full]: fullName, [first]: body[first] || fullName });
 }
 
 /** What every create reports beside the record: how the app knows it was saved, and what it left out. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { makeRequestFor, ZapierChild, type Rendered, type RenderedRequest } from '../../scripts/make/render';
 import { generatedInputs, modelledRefusal } from '../reliability/properties';
 import type { OperationDescription } from '../../src/records/operation';
+import { NAME_MADE_OF } from '../../src/fields/values';
 import { generatedRuns } from '../helpers/generated';
 
 /**
@@ -69,8 +70,7 @@ function leftOutByZapier(c: Case & { zapier: RenderedRequest }, key: string): bo
   return bodyOf(c.zapier)[key] === undefined && !isBlank(mappedFor(c, key)) && field !== undefined && c.leftOut.includes(`"${field.label ?? field.key}"`);
 }
 /** Gloop's name is made of the name parts: it differs where a part does. */
-const NAME_PARTS: Record<string, string[]> = { name: ['name', 'f_name', 'l_name'], f_name: ['name', 'f_name'] };
-const inKeyOrItsParts = (key: string, differs: (part: string) => boolean) => (NAME_PARTS[key] ?? [key]).some(differs);
+const inKeyOrItsParts = (key: string, differs: (part: string) => boolean) => (NAME_MADE_OF[key] ?? [key]).some(differs);
 
 /** Where one platform refuses and the other sends: the difference the README names, with how it is recognised. */
 const NAMED_REFUSALS: { name: string; explains: (c: Case) => boolean }[] = [
