@@ -336,6 +336,23 @@ describe("create_lead tells the lead it sent from an identical one by Gloop's cl
     expect(await zapierErrorOf(createWith(lead))).toMatchObject({ code: 'GloopOutcomeUnknown', message: maybeSaved('a search right after found more leads than one answer holds, so it could not see them all') });
   });
 
+  it('a lead of the same name and phone but another email is not the one it sent', async () => {
+    expectCreate(500, '');
+    const searched = expectSearch(200, { count: 1, results: [{ ...found(stampedAgo(0)).results[0], email: 'other@example.co.il' }] });
+    expect(await zapierErrorOf(createWith({ ...lead, email: 'a@example.co.il' }))).toEqual(notSavedOn500);
+    expect(searched).toEqual(['{"name":"A","phone":"0501234567","email":"a@example.co.il","object_type":"LEADS","order_by":"created","order":"desc","limit":10}']);
+  });
+
+  it('a customer without a phone is searched for by its name alone, and looked for by it', async () => {
+    nock(BASE_URL).post('/v2/accounts/create').reply(500, '');
+    const searched = expectSearch(200, { count: 0 });
+    expect(await zapierErrorOf(perform(App.creates.create_account, { authData, inputData: { name: 'רון', status: STATUS_ID } }))).toMatchObject({
+      code: 'GloopOutcomeUnknown',
+      message: 'Gloop may have saved the customer: it answered HTTP 500, and the app could not check; look in Gloop for "רון" before you replay this run, or it may be saved twice.',
+    });
+    expect(searched).toEqual(['{"name":"רון","object_type":"ACCOUNTS","order_by":"created","order":"desc","limit":10}']);
+  });
+
   it('a search answered without its list of results: cannot tell, so says to look', async () => {
     expectCreate(500, '');
     expectSearch(200, { count: 1, items: [found(stampedAgo(0)).results[0]] });

@@ -2,7 +2,7 @@ import { App, authData, LEAD_ID, perform, USER_ID, zapierErrorOf } from './helpe
 import { capturePost } from './helpers/capture';
 import { useNock } from './helpers/nock';
 import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
-import { kind, readInput } from '../src/fields/values';
+import { kind, readInput, samePhone, storedPhone } from '../src/fields/values';
 
 useNock();
 
@@ -22,10 +22,33 @@ describe('a lead\'s values that cannot be read are left out, each named with the
     [{ owner: 'x'.repeat(61) }, `"Owner" must be a Gloop ID (up to 39 digits), not "${'x'.repeat(60)}…"`],
     [{ owner: 'x'.repeat(60) }, `"Owner" must be a Gloop ID (up to 39 digits), not "${'x'.repeat(60)}"`],
     [{ company: Number.NaN }, '"Company" received an invalid number: map text or a valid number'],
+    [{ owner: true }, '"Owner" must be a Gloop ID (up to 39 digits), not "true"'],
+    [{ owner: 2.719178139591315e38 }, '"Owner" arrived as a number, which loses the digits of a Gloop ID: map the ID as text, as Gloop sends it'],
   ])('%j', async (more, leftOut) => {
     const received = capturePost('/v2/leads/create', 201, { id: LEAD_ID });
     expect(await run('create_lead', lead(more))).toMatchObject({ id: LEAD_ID, left_out: leftOut });
     expect(received).toEqual([JSON.stringify(LEAD_BODY)]);
+  });
+
+  it('names only the name fields it could not read when there is no name, not others that quote a name field', async () => {
+    expect(await zapierErrorOf(run('create_lead', { name: ['דנה', { x: 1 }], owner: '"Full Name"', phone: '0501234567' }))).toEqual(
+      refused('The lead needs a name: map "Full Name" or "First Name" ("Full Name" must be a single value, not a list or an object)'),
+    );
+  });
+
+  it('leaves out a value mapped as null, as a blank, without naming it', async () => {
+    const received = capturePost('/v2/leads/create', 201, { id: LEAD_ID });
+    expect(await run('create_lead', lead({ email: null }))).toMatchObject({ id: LEAD_ID, left_out: '' });
+    expect(received).toEqual([JSON.stringify(LEAD_BODY)]);
+  });
+
+  it.each([
+    [1, true],
+    [0, false],
+  ])('reads the yes/no mapped as the number %j as %j', async (answer, yes) => {
+    const received = capturePost('/v2/leads/create', 201, { id: LEAD_ID });
+    await run('create_lead', lead({ is_subscriber: answer }));
+    expect(received).toEqual([JSON.stringify({ ...LEAD_BODY, is_subscriber: yes })]);
   });
 
   it('names both name fields it could not read when neither gives a name', async () => {
@@ -142,10 +165,36 @@ describe('an amount of 15 significant digits is sent exactly as typed', () => {
     ['1234567890.123450', 1234567890.12345],
     ['-000012345678901.2340', -12345678901.234],
     ['0.000001', 0.000001],
+    ['123456789012345.00', 123456789012345],
   ])('%s', async (price, sent) => {
     const received = capturePost('/v2/products/create', 201, { id: LEAD_ID });
     await run('create_product', { name: 'x', price, category: LEAD_ID, is_active: 'yes' });
     expect(received).toEqual([`{"name":"x","price":${String(sent)},"category":"${LEAD_ID}","is_active":true}`]);
+  });
+});
+
+it('refuses an amount whose 16 significant digits have a zero among them', async () => {
+  expect(await zapierErrorOf(run('create_product', { name: 'x', price: '1234567890123.105', category: LEAD_ID, is_active: 'yes' }))).toEqual(
+    refused('"Price" must be a number of at most 15 significant digits (more would reach Gloop rounded), not "1234567890123.105"'),
+  );
+});
+
+describe('phones as Gloop stores and shows them', () => {
+  it.each([
+    ['050-1234567', '0501234567', true],
+    ['+972 50 1234567', '0501234567', true],
+    ['050 ext ß', '050 ext ss', false],
+    ['050 EXT 5', '050 ext 5', true],
+  ])('%j and %j are the same phone: %s', (sent, stored, same) => {
+    expect(samePhone(sent, stored)).toBe(same);
+  });
+
+  it.each([
+    ['0501234567', '0501234567'],
+    ['+44 20 7946 0958', '+44 20 7946 0958'],
+    ['+972501234567', '0501234567'],
+  ])('%j is stored as %j', (phone, stored) => {
+    expect(storedPhone(phone)).toBe(stored);
   });
 });
 
