@@ -690,5 +690,6 @@ function sameText(a: string | undefined, b: string): boolean {
  * their digits, so no digit is lost. Strings are matched first, so digits inside them stay put.
  */
 function quoteLongNumbers(json: string): string {
-  return json.replace(/("(?:[^"\\]|\\.)*")|(-?\d{16,})(?![\d.eE])/g, (_match, text: string | undefined, digits: string | undefined) => text ?? `"${digits}"`);
+  // Whole numbers only: the digits after a decimal point are a fraction's.
+  return json.replace(/("(?:[^"\\]|\\.)*")|(?<![\d.])(-?\d{16,})(?![\d.eE])/g, (_match, text: string | undefined, digits: string | undefined) => text ?? `"${digits}"`);
 }

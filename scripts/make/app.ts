@@ -277,14 +277,18 @@ function recordOutput(outputs: OutputField[], plan: PollPlan): Record<string, Js
 /** Each output of an item Gloop listed, blank where it has nothing. */
 const itemOutput = (outputs: OutputField[]) => Object.fromEntries(outputs.map((field) => [field.key, iml(`ifempty(item.${field.key}; "")`)]));
 
-/** A record the Zapier trigger keeps: a Gloop ID, and of a person, the kind asked for (or none said). */
+/**
+ * A record the Zapier trigger keeps, and Make can date: a Gloop ID, its stamp, and of a person the
+ * kind asked for (or none said).
+ */
 function keptCondition(plan: PollPlan): string {
   const gloopId = `replace(item.id; /${GLOOP_ID.source}/; "") = ""`;
-  if (plan.reads === 'list') return `if(item.id; ${gloopId}; false)`;
+  const dated = `if(item.id; if(${gloopId}; if(item.${orderStampOf(plan)}; true; false); false); false)`;
+  if (plan.reads === 'list') return dated;
   const ofKind = `ifempty(item.object_type; ${text(plan.objectType)}) = ${text(plan.objectType)}`;
-  // An Updated poll keeps only records changed after they were made, by the Zapier trigger's same-moment rule.
-  const changed = `addSeconds(item.updated; 0) >= addSeconds(item.created; ${SAME_MOMENT_MS / 1000})`;
-  return `if(item.id; if(${gloopId}; if(${ofKind}; ${plan.change === 'new' ? 'true' : changed}; false); false); false)`;
+  // An Updated poll keeps only records changed after they were made, by the Zapier trigger's same-moment rule (no `created`: changed).
+  const changed = `if(item.created; addSeconds(item.updated; 0) >= addSeconds(item.created; ${SAME_MOMENT_MS / 1000}); true)`;
+  return `if(${dated}; if(${ofKind}; ${plan.change === 'new' ? 'true' : changed}; false); false)`;
 }
 
 /**
@@ -303,8 +307,16 @@ function watchDirective({ operation, poll: { plan } }: WatchSpec): Record<string
   return { type: 'date', order: 'unordered', id: iml(primary.length > 0 ? primary.join(' + "@" + ') : 'item.id'), date: dateOf(plan) };
 }
 
-/** A page of a Gloop list that holds its items; an empty page that says more follow is no answer either. */
-const LIST_PAGE_VALID = 'if(contains(keys(body); "items"); if(length(body.items) = 0; body.hasMore != true; true); false)';
+/** An answer that holds its list; on a list, an empty page that says more follow is no answer either. The run fails, as the Zapier poll does, so that nothing behind it is skipped. */
+// IML cannot tell a list that is null or no list from an empty one: only a missing one is caught.
+const holdsList = (key: string) => `contains(keys(body); ${text(key)})`;
+const answerValid = (condition: string, what: string) => ({
+  condition: iml(condition),
+  type: 'DataError',
+  message: `Gloop answered without ${what}; this run stops, so that no record behind it is skipped. It runs again on schedule.`,
+});
+const LIST_PAGE_VALID = answerValid(`if(${holdsList('items')}; if(length(body.items) = 0; body.hasMore != true; true); false)`, 'its list of items (or with an empty page that said more follow)');
+const SEARCH_VALID = answerValid(holdsList('results'), 'its list of results');
 
 /** A whole Gloop list, page after page, each from where the last one's items ended, on while the Zapier trigger's rule says the list goes on. */
 function listRequest(path: string): Record<string, Json> {
@@ -322,7 +334,6 @@ function listRequest(path: string): Record<string, Json> {
 function searchRequest(plan: SearchPlan, start: string): Record<string, Json> {
   return { url: SEARCH_PATH, method: 'POST', ...NO_REDIRECTS, body: searchBody(plan.objectType, { phone: start }, searchOrderOf(plan, POLL_SIZE)) as Record<string, Json> };
 }
-const SEARCH_VALID = iml('contains(keys(body); "results")');
 
 /**
  * The Zapier trigger's requests in order. Its searches are one request each, their results
@@ -330,13 +341,16 @@ const SEARCH_VALID = iml('contains(keys(body); "results")');
  */
 function watchCommunication(spec: WatchSpec): Json {
   const { operation, poll: { plan } } = spec;
-  const answer = { limit: iml('parameters.limit'), output: recordOutput(operation.operation.outputFields, plan), trigger: watchDirective(spec) };
+  const answer = { output: recordOutput(operation.operation.outputFields, plan), trigger: watchDirective(spec) };
   const iterate = (container: string) => ({ container: iml(container), condition: iml(keptCondition(plan)) });
-  if (plan.reads === 'list') return { ...listRequest(plan.path), response: { valid: iml(LIST_PAGE_VALID), iterate: iterate('body.items'), ...answer } };
+  // A limit would also stop Make's paging (its documentation says so): an unordered list is read whole.
+  if (plan.reads === 'list') return { ...listRequest(plan.path), response: { valid: LIST_PAGE_VALID, iterate: iterate('body.items'), ...answer } };
   return PHONE_STARTS.map((start, index) => {
     const found = index === 0 ? 'body.results' : 'merge(temp.found; body.results)';
     const last = index === PHONE_STARTS.length - 1;
-    return { ...searchRequest(plan, start), response: { valid: SEARCH_VALID, ...(last ? { iterate: iterate(found), ...answer } : { temp: { found: iml(found) } }) } };
+    // A record two searches hold (Gloop matching by part) comes out once.
+    const records = { iterate: iterate(`distinct(${found}; "id")`), limit: iml('parameters.limit'), ...answer };
+    return { ...searchRequest(plan, start), response: { valid: SEARCH_VALID, ...(last ? records : { temp: { found: iml(found) } }) } };
   });
 }
 
@@ -359,17 +373,20 @@ function watchEpoch({ poll: { plan } }: WatchSpec): Json {
 }
 
 /**
- * How many records one run returns. Each search sees its newest 100, as the Zapier trigger's do:
- * fewer a run would let a backlog sink out of sight, so the most is the default.
+ * How many records one run of a search trigger returns. Each search sees its newest, as the Zapier
+ * trigger's do: fewer a run would let a backlog sink out of sight, so the most is the default. A
+ * list trigger has none: Make's limit would stop its paging.
  */
-function watchParameters({ operation }: WatchSpec): Json {
+function watchParameters({ operation, poll: { plan } }: WatchSpec): Json {
+  if (plan.reads === 'list') return [];
   const records = plural(operation.noun).toLowerCase();
+  const seen = searchOrderOf(plan, POLL_SIZE).limit;
   return [
     {
       name: 'limit',
       type: 'uinteger',
       label: `Maximum number of returned ${records}`,
-      help: `How many ${records} one run of the scenario returns at most, oldest first. Keep ${POLL_SIZE} unless your scenario runs often: each run sees only the newest ${POLL_SIZE} of each search, so records a lower limit leaves for later are lost once ${POLL_SIZE} newer ones arrive.`,
+      help: `How many ${records} one run of the scenario returns at most, oldest first. Keep ${POLL_SIZE} unless your scenario runs often: each run sees only the newest ${seen} of each search, so records a lower limit leaves for later are lost once ${seen} newer ones arrive.`,
       required: true,
       default: POLL_SIZE,
       validate: { min: 1, max: POLL_SIZE },

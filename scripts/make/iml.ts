@@ -6,7 +6,7 @@
  *
  * The subset: `{{…}}` templates (a template that is one expression keeps the value's type), paths
  * (`parameters.x`, `body.items`), string/number/null literals, regular-expression literals, `+ - *`,
- * `= != < <= > >=`, and the functions ifempty, if, trim, lower, substring, encodeURL, replace, contains, split, length, base64, merge, keys, addSeconds and formatDate,
+ * `= != < <= > >=`, and the functions ifempty, if, trim, lower, substring, encodeURL, replace, contains, split, length, base64, merge, distinct, keys, addSeconds and formatDate,
  * with arguments separated by `;` as in Make, and the keyword `now`.
  */
 
@@ -129,8 +129,22 @@ const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
   length: (value) => (Array.isArray(value) ? value.length : asText(value).length),
   base64: (value) => Buffer.from(asText(value), 'utf8').toString('base64'),
   merge: (...arrays) => arrays.flatMap((array) => (Array.isArray(array) ? array : [])),
+  // The first of the items that hold the same value under `key`.
+  distinct: (array, key) => {
+    const seen = new Set<unknown>();
+    return (Array.isArray(array) ? array : []).filter((item) => {
+      const value = (item as Record<string, unknown> | null)?.[asText(key)];
+      if (seen.has(value)) return false;
+      seen.add(value);
+      return true;
+    });
+  },
   keys: (value) => (value !== null && typeof value === 'object' ? Object.keys(value) : []),
-  addSeconds: (date, seconds) => new Date((comparable(date) as number) + Number(seconds) * 1000),
+  // A date it cannot read is none.
+  addSeconds: (date, seconds) => {
+    const time = comparable(date);
+    return typeof time === 'number' && !Number.isNaN(time) ? new Date(time + Number(seconds) * 1000) : null;
+  },
   // Only the two formats the generator emits: the day of an ISO date as written, and a moment in UTC.
   formatDate: (date, format, timezone) => {
     if (isEmpty(date)) return date;

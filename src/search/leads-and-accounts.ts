@@ -71,8 +71,9 @@ export function personResource(objectType: ObjectType, noun: string, sample: { i
     sample: { id: sample.id, object_type: objectType, name: sample.name, phone: sample.phone, ...PERSON_SAMPLE },
     recordOf(item) {
       const id = idFrom(item.id);
-      // Gloop was asked for one kind; a result of another kind or without an id cannot be used.
-      if (id === undefined || (item.object_type !== undefined && item.object_type !== objectType)) return undefined;
+      // Gloop was asked for one kind; a result that says another kind, or has no id, cannot be used.
+      const kind = item.object_type;
+      if (id === undefined || (kind !== undefined && kind !== null && kind !== '' && kind !== objectType)) return undefined;
       const values = Object.fromEntries(outputFields.map(({ key }) => [key, textOf(item[key])]));
       return withEveryKey(outputFields, { ...values, id, object_type: objectType });
     },

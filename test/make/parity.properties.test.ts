@@ -46,8 +46,8 @@ const REFUSALS_MODELLED_APART: Record<string, readonly RegExp[]> = {
   create_sale: [NO_GLOOP_ID, /The numbers do not add up/, /must be yes or no/, /must be a number (such as|of at most 15 significant digits)/, /is empty, and Gloop needs it/, /are empty, and Gloop needs them/],
 };
 
-/** Whether Gloop certainly refuses what Make sends for this input, as the Zapier app refused it: by the model, or for a step modelled apart by its own refusals. */
-function gloopRefuses({ zapierKey, input, zapier }: Case & { zapier: { refused: string } }): boolean {
+/** Whether Gloop refuses, or stores altered, what Make sends for this input the Zapier app refused: by the reliability model, or for a step modelled apart by its own refusals. */
+function gloopRefusesOrAlters({ zapierKey, input, zapier }: Case & { zapier: { refused: string } }): boolean {
   const { modelled, refusal } = modelledRefusal(zapierKey, input);
   if (modelled) return refusal !== undefined;
   return (REFUSALS_MODELLED_APART[zapierKey] ?? []).some((pattern) => pattern.test(zapier.refused));
@@ -75,8 +75,8 @@ const inKeyOrItsParts = (key: string, differs: (part: string) => boolean) => (NA
 /** Where one platform refuses and the other sends: the difference the README names, with how it is recognised. */
 const NAMED_REFUSALS: { name: string; explains: (c: Case) => boolean }[] = [
   {
-    name: 'The Zapier app refuses before any request what Gloop would refuse',
-    explains: (c) => 'refused' in c.zapier && !('refused' in c.make) && gloopRefuses({ ...c, zapier: c.zapier }),
+    name: 'The Zapier app refuses before any request what Gloop would refuse or store altered',
+    explains: (c) => 'refused' in c.zapier && !('refused' in c.make) && gloopRefusesOrAlters({ ...c, zapier: c.zapier }),
   },
   {
     name: 'Make refuses a value of the wrong type, which the Zapier app joins (a list) or leaves out and names',

@@ -13,7 +13,7 @@ interface ResponseSpec {
   data?: Record<string, unknown>;
   output?: unknown;
   iterate?: string | { container: string; condition?: string };
-  valid?: string;
+  valid?: string | { condition: string; message: string; type: string };
   error?: Record<string, unknown>;
   metadata?: unknown;
   temp?: Record<string, unknown>;
@@ -144,12 +144,12 @@ export class MakeRunner {
     const found: Triggered[] = [];
     for (const spec of requests) {
       for await (const scope of this.pages(spec, this.scope({ parameters, temp }))) {
-        if (spec.response?.valid !== undefined && !renderTemplate(spec.response.valid, scope)) throw new MakeError('RuntimeError', 'Gloop answered without what the module reads');
+        this.checkValid(spec.response ?? {}, scope);
         temp = { ...temp, ...(render(spec.response?.temp ?? {}, scope) as Record<string, unknown>) };
         if (spec.response === last) found.push(...this.triggered(last, trigger, scope));
       }
     }
-    const limit = Number(renderTemplate(String(last.limit ?? Infinity), this.scope({ parameters })));
+    const limit = last.limit === undefined ? Infinity : Number(renderTemplate(String(last.limit), this.scope({ parameters })));
     const fresh = found
       .filter(({ date, id: recordId }) => state === undefined || date > state.date || (date === state.date && !state.ids.includes(recordId)))
       .sort((a, b) => a.date - b.date || a.id.localeCompare(b.id))
@@ -185,17 +185,22 @@ export class MakeRunner {
     return this.items(response, scope).map((item) => {
       const at = { ...scope, item };
       const date = renderTemplate(String(trigger.date), at);
-      if (!(date instanceof Date)) throw new Error(`the trigger's date ${String(trigger.date)} is no date: ${String(date)}`);
+      if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new Error(`the trigger's date ${String(trigger.date)} is no date: ${String(date)}`);
       return { output: render(response.output, at), date: date.getTime(), id: String(renderTemplate(trigger.id, at)) };
     });
   }
 
   private output(response: ResponseSpec, scope: Scope): unknown {
-    if (response.valid !== undefined && !renderTemplate(response.valid, scope)) {
-      throw new MakeError('RuntimeError', 'Gloop answered without what the module reports');
-    }
+    this.checkValid(response, scope);
     if (response.iterate === undefined) return render(response.output, scope);
     return this.items(response, scope).map((item) => render(response.output, { ...scope, item }));
+  }
+
+  /** Make's `valid`: a response it does not hold valid is an error, in the module's words when it gives them. */
+  private checkValid({ valid }: ResponseSpec, scope: Scope): void {
+    if (valid === undefined) return;
+    const { condition, message, type } = typeof valid === 'string' ? { condition: valid, message: 'Response marked as invalid.', type: 'RuntimeError' } : valid;
+    if (!renderTemplate(condition, scope)) throw new MakeError(type, message);
   }
 
   /** The items a response iterates over, those its condition keeps. */

@@ -7,6 +7,7 @@ import { leadResource } from '../../src/leads/resource';
 import { productResource } from '../../src/products/resource';
 import { listGoesOn } from '../../src/polling/list-trigger';
 import { POLL_SIZE } from '../../src/polling/poll';
+import { changedSinceCreated } from '../../src/polling/search-trigger';
 import { allowLocalSandbox, armFault, connectTo, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, sandboxFor } from '../helpers/sandbox';
 import { loadMakeApp, MakeError, MakeRunner, type WatchState } from './runner';
 
@@ -192,6 +193,7 @@ describe('the Watch modules\' rules are the Zapier triggers\'', () => {
   });
 
   const ID = '271917813959131540676117904886673869329';
+  const OTHER_ID = '271917813959131540676117904886673869330';
   const { watch } = loadMakeApp();
   /** Whether the module keeps an item Gloop listed, by its iterate condition. */
   const keeps = (id: string, item: object) => {
@@ -200,20 +202,44 @@ describe('the Watch modules\' rules are the Zapier triggers\'', () => {
     return renderTemplate(condition, { item }) === true;
   };
 
+  const CREATED = '2026-02-14T09:30:00Z';
   it.each([
     { id: ID, object_type: 'LEADS' },
     { id: ID },
+    { id: ID, object_type: '' },
+    { id: ID, object_type: null },
     { id: ID, object_type: 'ACCOUNTS' },
     { id: '0', object_type: 'LEADS' },
     { id: 'abc', object_type: 'LEADS' },
     { object_type: 'LEADS' },
     { id: `${ID}1`, object_type: 'LEADS' },
   ])('Watch New Leads keeps %j exactly when the Zapier trigger does', (item) => {
-    expect(keeps('watchNewLeads', item)).toBe(leadResource.recordOf(item) !== undefined);
+    expect(keeps('watchNewLeads', { ...item, created: CREATED })).toBe(leadResource.recordOf(item) !== undefined);
   });
 
   it.each([{ id: ID }, { id: '' }, { name: 'no id' }, { id: '0' }])('Watch New Products keeps %j exactly when the Zapier trigger does', (item) => {
-    expect(keeps('watchNewProducts', item)).toBe(productResource.recordOf(item) !== undefined);
+    expect(keeps('watchNewProducts', { ...item, created: CREATED })).toBe(productResource.recordOf(item) !== undefined);
+  });
+
+  it.each([
+    ['2026-02-14T09:30:00Z', '2026-02-14T09:30:00Z'],
+    ['2026-02-14T09:30:00Z', '2026-02-14T09:30:00.999Z'],
+    ['2026-02-14T09:30:00Z', '2026-02-14T09:30:01Z'],
+    ['2026-02-14T09:30:00Z', '2026-03-01T10:00:00Z'],
+    [undefined, '2026-03-01T10:00:00Z'],
+  ])('Watch Updated Leads takes a record created %j and updated %j for a change exactly when the Zapier trigger does', (created, updated) => {
+    expect(keeps('watchUpdatedLeads', { id: ID, object_type: 'LEADS', created, updated })).toBe(changedSinceCreated({ created, updated }));
+  });
+
+  it('a record Make cannot date (no stamp) is left out, where the Zapier trigger returns it last', () => {
+    expect([keeps('watchNewLeads', { id: ID }), leadResource.recordOf({ id: ID }) !== undefined]).toEqual([false, true]);
+  });
+
+  it('a record two searches hold comes out once, the first copy', () => {
+    const { requests } = watch('watchNewLeads');
+    const { container } = requests[requests.length - 1].response!.iterate as { container: string };
+    const [first, again, other] = [{ id: ID, name: 'א' }, { id: ID, name: 'ב' }, { id: OTHER_ID }];
+    expect(renderTemplate(container, { temp: { found: [first, other] }, body: { results: [again] } })).toEqual([first, other]);
   });
 
   it.each([
@@ -223,7 +249,7 @@ describe('the Watch modules\' rules are the Zapier triggers\'', () => {
     [{ message: 'תקלה' }, false],
   ])('Watch New Products takes the page %j as an answer: %s, as the Zapier trigger does', (body, taken) => {
     const { requests } = watch('watchNewProducts');
-    expect(renderTemplate(requests[0].response!.valid!, { body })).toBe(taken);
+    expect(renderTemplate((requests[0].response!.valid as { condition: string }).condition, { body })).toBe(taken);
   });
 
   it.each([true, false, undefined].flatMap((hasMore) => [1, 99, 100].map((items) => [hasMore, items] as const)))('Watch New Products reads on after a page (hasMore %j, %i items) exactly when the Zapier trigger does', (hasMore, count) => {

@@ -103,6 +103,12 @@ describe('sandbox: create lead', () => {
     expect(stored.fields.owner).toBe(DOCUMENTED_USER_ID);
   });
 
+  it('reads a body with a fraction of 16 digits as JSON, quoting only long whole numbers', async () => {
+    // Past the parse, the unknown field is what is refused, not the JSON.
+    const fraction = await gloop.call('POST', '/v2/products/categories/create', '{"name":"c","is_active_yn":true,"x":0.1234567890123456}');
+    expect(fraction).toEqual({ status: 400, json: expect.objectContaining({ message: 'שדה לא מוכר: x' }) });
+  });
+
   it.each([
     [{ name: 'A', phone: '050' }, 'חסר שדה חובה: f_name'],
     [{ ...lead, phone: '' }, 'חסר שדה חובה: phone'],
