@@ -507,7 +507,7 @@ describe('create_lead failures', () => {
     });
   });
 
-  it.each([301, 302, 303, 307, 308])('never follows a redirect (HTTP %i), to any host', async (status) => {
+  it.each([300, 301, 302, 303, 307, 308])('never follows a redirect (HTTP %i), to any host', async (status) => {
     expectCreate(status, 'moved', { Location: 'http://169.254.169.254/latest/meta-data' });
     expect(await zapierErrorOf(createWith(input))).toEqual({
       name: 'AppError',

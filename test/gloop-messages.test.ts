@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { errors, type ZObject } from 'zapier-platform-core';
 import { crmSaid, failureFromResponse, failureWithoutResponse, inSentence, lostAnswer, neverSent, scrub } from '../src/http/failures';
+import { basicCredentials, secretsOf } from '../src/http/client';
 import { App, authData, BASE_URL, perform, zapierErrorOf } from './helpers/app';
 import { useNock } from './helpers/nock';
 
@@ -59,6 +60,18 @@ describe('scrub', () => {
     ['two secrets side by side, as one stretch', 'aaaa1111bbbb2222 c', ['aaaa1111', 'bbbb2222'], ':censored: c'],
   ])('removes %s', (_, text, secrets, scrubbed) => {
     expect(scrub(text, secrets)).toBe(scrubbed);
+  });
+});
+
+describe('the secrets of a connection', () => {
+  it('are its client secret, its token and the Basic credentials made of its client id and secret', () => {
+    expect(secretsOf({ client_id: ' app-7 ', client_secret: ' s3cret-k3y ', access_token: 'HsXI8gp1B5F2' })).toEqual([' s3cret-k3y ', 'HsXI8gp1B5F2', Buffer.from('app-7:s3cret-k3y').toString('base64')]);
+    expect(basicCredentials(' app-7 ', ' s3cret-k3y ')).toBe(Buffer.from('app-7:s3cret-k3y').toString('base64'));
+  });
+
+  it('without a client id or secret, no Basic credentials', () => {
+    expect(secretsOf({ client_secret: 's3cret-k3y' })).toEqual(['s3cret-k3y']);
+    expect(secretsOf({ client_id: 'app-7' })).toEqual([]);
   });
 });
 
