@@ -57,8 +57,8 @@ async function touch(id: string): Promise<string> {
 }
 
 /** A scenario's Watch module started where `state` says (by default "From now on": this moment on Make's clock), then a run each time it is called. */
-function scenario(id: string, limit = POLL_SIZE, start: WatchState | undefined = { date: Date.now(), ids: [] }) {
-  let state = start;
+function scenario(id: string, limit = POLL_SIZE, start: WatchState = { date: Date.now(), ids: [] }) {
+  let state: WatchState | undefined = start;
   return async () => {
     const ran = await make.runWatch(id, { limit }, state);
     state = ran.state;
