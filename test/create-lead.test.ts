@@ -195,6 +195,7 @@ describe('create_lead answers', () => {
     ['a 201 whose id has 60 digits', 201, { id: '1'.repeat(60) }, "it answered without the new lead's id"],
     ['a 200 that is not JSON', 200, '<html>OK</html>', 'it answered without valid JSON'],
     ['a 201 with a JSON list', 201, '[]', 'it answered without a JSON object'],
+    ['a 201 with JSON null', 201, 'null', 'it answered without a JSON object'],
   ])('never reports a lead created on %s: it searches, and finding nothing, says so', async (_case, status, answer, what) => {
     expectCreate(status, answer);
     const searched = expectSearch(200, NOTHING_FOUND);

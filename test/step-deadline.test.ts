@@ -1,7 +1,9 @@
 import nock from 'nock';
 import { useNock } from './helpers/nock';
+import type { Bundle } from 'zapier-platform-core';
 import { authentication } from '../src/authentication';
-import { App, appTester, authData, BASE_URL, perform, zapierErrorOf } from './helpers/app';
+import { stepDeadline, withAccessToken } from '../src/http/client';
+import { App, appTester, authData, BASE_URL, LEAD_ID, perform, USER_ID, zapierErrorOf } from './helpers/app';
 
 /**
  * The step's deadline, shortened so its timeouts take a second: the real 25 s are waited out over
@@ -27,6 +29,24 @@ describe('a step that ends in time', () => {
     const before = timers();
     await createLead();
     expect(timers()).toBe(before);
+  });
+});
+
+describe('a session renewed within the step (the confirming search\'s own sign-in)', () => {
+  it('keeps the step\'s deadline and the connection, with only the token replaced', () => {
+    mockStep.deadlineMs = 25_000;
+    const now = jest.spyOn(Date, 'now').mockReturnValue(1_000_000);
+    try {
+      const bundle = { authData, inputData: {} } as unknown as Bundle;
+      const deadline = stepDeadline(bundle);
+      now.mockReturnValue(1_020_000);
+      const renewed = withAccessToken(bundle, 'renewed-token');
+      expect(renewed.authData).toEqual({ ...authData, access_token: 'renewed-token' });
+      expect(stepDeadline(renewed)).toBe(deadline);
+      expect(deadline).toBe(1_025_000);
+    } finally {
+      now.mockRestore();
+    }
   });
 });
 
@@ -62,6 +82,26 @@ describe('a step that runs out of time', () => {
     expect(await zapierErrorOf(createLead())).toEqual(
       timedOut('Gloop did not answer within 5 seconds; replay this run once Gloop is reachable.'),
     );
+  });
+
+  it('a create with exactly its search\'s share of the step left: sends nothing, and says the run can be replayed', async () => {
+    mockStep.deadlineMs = 6_000;
+    // A clock that stands still, so the time left is exactly none, not a millisecond either way.
+    const now = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-12-02T10:00:00Z'));
+    try {
+      expect(await zapierErrorOf(createLead())).toEqual(
+        timedOut('Gloop did not answer within 6 seconds; replay this run once Gloop is reachable.'),
+      );
+    } finally {
+      now.mockRestore();
+    }
+  });
+
+  it('a write the app cannot look for afterwards has the whole step: no time is kept back for a search it will not run', async () => {
+    mockStep.deadlineMs = 7_000;
+    nock(BASE_URL).post('/v2/tasks/create').delay(3_000).reply(201, { id: LEAD_ID });
+    const task = { subject: 'לחזור', owner: USER_ID, status: '234958461663827606436640835426029570923' };
+    expect(await perform(App.creates.create_task, { authData, inputData: task })).toMatchObject({ id: LEAD_ID, subject: 'לחזור' });
   });
 
   it('a product list too slow to read whole within the poll: one clear sentence, not a timeout of a page', async () => {

@@ -1,4 +1,4 @@
-import { storedSince } from '../src/records/stored-since';
+import { plainText, sameText, storedSince } from '../src/records/stored-since';
 
 /**
  * The rule that tells a record Gloop stored for a lost request from an identical one it had
@@ -145,5 +145,52 @@ describe('a record stored since the lost request left, by Gloop\'s clock', () =>
 
   it('one identical record too close to tell beside an old one: unsure', () => {
     expect(decide([utc(-4), utc(-3600)])).toEqual({ unsure: 'a search right after found an identical lead stamped so close to when it was sent that it could not tell whether it is this one' });
+  });
+
+  describe('at the exact edges of each window (Gloop\'s time when the request left: 09:59:59.700 at the earliest; its now: 10:00:03)', () => {
+    const close = { unsure: 'a search right after found an identical lead stamped so close to when it was sent that it could not tell whether it is this one' };
+
+    it('a stamp whose millisecond ends when the request left at the earliest is before it; one a millisecond later may be this one', () => {
+      expect(decide(['2026-12-01T09:59:59.699Z'])).toEqual(close);
+      expect(decide(['2026-12-01T09:59:59.700Z'])).toEqual({ stored: lead('2026-12-01T09:59:59.700Z') });
+    });
+
+    it('a minute before that is the last moment too close to tell; a whole second stamp counts to its end', () => {
+      expect(decide(['2026-12-01T09:58:59.699Z'])).toEqual({ absent: true });
+      expect(decide(['2026-12-01T09:58:59.700Z'])).toEqual(close);
+      // 09:58:59 may be as late as 09:58:59.999, within the minute.
+      expect(decide([utc(-61)])).toEqual(close);
+      expect(decide([utc(-62)])).toEqual({ absent: true });
+    });
+
+    it("a stamp at Gloop's now is UTC and this one; beside Israel's time it may also be just now, so unsure", () => {
+      expect(decide([utc(3)])).toEqual({ stored: lead(utc(3)) });
+      expect(storedSince([lead(utc(3))], SENT_AT, CLOCK, 'lead', [lead(israel(0), 'other'), lead(utc(3))])).toEqual({
+        unsure: "the leads it found carry times that read as Israel's time but one also as just now in UTC, so it could not tell whether one is this one",
+      });
+    });
+
+    it("a stamp in Israel's time naming Gloop's now exactly is this one", () => {
+      expect(decide([israel(3)])).toEqual({ stored: lead(israel(3)) });
+    });
+
+    it('a search read in exactly two seconds still places what it found', () => {
+      expect(decide([utc(0)], { ...CLOCK, askedAt: CLOCK.answeredAt - 2_000 })).toEqual({ stored: lead(utc(0)) });
+      expect(decide([utc(0)], { ...CLOCK, askedAt: CLOCK.answeredAt - 2_001 })).toEqual({ unsure: 'the search answered too slowly to place the identical lead it found against when this one was sent' });
+    });
+  });
+});
+
+describe('text as Gloop may store it', () => {
+  it('runs of spaces of any kind become one, the ends trimmed, invisible marks gone', () => {
+    expect(plainText('  דנה \t\n  לוי\u200f ')).toBe('דנה לוי');
+    expect(plainText('Dana\u00a0\u00a0Levi')).toBe('Dana Levi');
+  });
+
+  it('the same text in any letter case, spaced any way; never a value that is not text', () => {
+    expect(sameText('DANA  levi ', 'dana Levi')).toBe(true);
+    expect(sameText('Dana Levi', 'Dana Lev')).toBe(false);
+    expect(sameText(undefined, 'undefined')).toBe(false);
+    expect(sameText('1', 1)).toBe(false);
   });
 });

@@ -22,8 +22,6 @@ export interface GloopCall {
   path: `/${string}`;
   params?: Record<string, string>;
   body?: Record<string, unknown>;
-  /** The call changes what Gloop stores (a search or a date sum POSTs too, and changes nothing). */
-  writes?: boolean;
 }
 
 export type GloopAuthData = Bundle['authData'];
@@ -79,8 +77,9 @@ type Exchange =
   | { status: number; content: string; retryAfter: string | null; clock: GloopClockReading | undefined }
   | { lost: unknown; sent: boolean; waitedMs: number };
 
+/** The step ran out of time; its name is all a sentence reads of it. */
 function timeoutError(): Error {
-  return Object.assign(new Error('the step ran out of time'), { name: 'TimeoutError' });
+  return Object.assign(new Error(), { name: 'TimeoutError' });
 }
 
 /**
@@ -160,7 +159,7 @@ export async function askGloop(z: ZObject, bundle: Bundle<any>, call: GloopCall)
   if ('lost' in answer) throw failureWithoutResponse(z, answer.lost, secrets, answer.waitedMs);
   if (answer.status >= 300) throw failureFromResponse(z, { status: answer.status, body: answer.content, retryAfter: answer.retryAfter }, secrets);
   const parsed = parseAnswer(answer.content);
-  if (typeof parsed === 'string') throw invalidAnswer(z, parsed, call.writes === true);
+  if (typeof parsed === 'string') throw invalidAnswer(z, parsed);
   return { answer: parsed, clock: answer.clock };
 }
 
@@ -206,9 +205,6 @@ export interface GloopWrite {
 
 /** What a write did: Gloop's answer, or the record a confirming search found in its place. */
 export interface Written {
-  /** What proved the write: the new record's id, or what stands for it (a stop's minutes, a stock figure). */
-  proof: string;
-  message: string;
   confirmedBySearch: boolean;
   answer: Record<string, unknown>;
 }
@@ -222,7 +218,7 @@ export interface Written {
 export async function writeToGloop(z: ZObject, bundle: Bundle<any>, write: GloopWrite): Promise<Written> {
   const secrets = secretsOf(bundle.authData);
   const sentAt = Date.now();
-  const answer = await exchange(z, bundle, { ...write.call, writes: true }, stepDeadline(bundle) - (write.confirmation === undefined ? 0 : SEARCH_RESERVE_MS));
+  const answer = await exchange(z, bundle, write.call, stepDeadline(bundle) - (write.confirmation === undefined ? 0 : SEARCH_RESERVE_MS));
   let lost: LostAnswer;
   if ('lost' in answer) {
     if (!answer.sent) throw failureWithoutResponse(z, answer.lost, secrets, answer.waitedMs);
@@ -233,10 +229,7 @@ export async function writeToGloop(z: ZObject, bundle: Bundle<any>, write: Gloop
     throw failureFromResponse(z, { status: answer.status, body: answer.content, retryAfter: answer.retryAfter }, secrets);
   } else {
     const parsed = parseAnswer(answer.content);
-    const proof = typeof parsed === 'string' ? undefined : write.proof(parsed);
-    if (typeof parsed !== 'string' && proof !== undefined) {
-      return { proof, message: typeof parsed.message === 'string' ? parsed.message : '', confirmedBySearch: false, answer: parsed };
-    }
+    if (typeof parsed !== 'string' && write.proof(parsed) !== undefined) return { confirmedBySearch: false, answer: parsed };
     lost = { code: 'GloopInvalidResponse', status: 502, what: `it answered without ${typeof parsed === 'string' ? parsed : write.proofName}` };
   }
   // What to look for quotes what the user mapped, which never shows a secret pasted there.
@@ -251,5 +244,5 @@ export async function writeToGloop(z: ZObject, bundle: Bundle<any>, write: Gloop
   }
   if ('absent' in found) throw notDone(z, write.deed, lost, write.confirmation.notFound);
   if ('unsure' in found) throw mayBeDone(z, write.deed, lost, found.unsure, lookFor);
-  return { proof: write.proof(found.stored) ?? '', message: '', confirmedBySearch: true, answer: found.stored };
+  return { confirmedBySearch: true, answer: found.stored };
 }

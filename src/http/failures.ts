@@ -11,6 +11,7 @@ const MAX_RETRY_AFTER_SECONDS = 900;
 const MAX_CRM_MESSAGE_LENGTH = 500;
 
 export interface FailedResponse {
+  /** 300 or more: what is not a success. */
   status: number;
   body: string;
   retryAfter?: string | null;
@@ -27,7 +28,7 @@ export function failureFromResponse(z: ZObject, response: FailedResponse, secret
   if (status >= 500) {
     return new z.errors.Error(`Gloop had a server error (HTTP ${status}${said}); replay this run once Gloop is working again.`, 'GloopServerError', status);
   }
-  if (status >= 300 && status < 400) return redirected(z, status);
+  if (status < 400) return redirected(z, status);
   const [code, advice] = CLIENT_ERRORS[status] ?? ['GloopRejected', 'check the values you mapped into this step'];
   return new z.errors.Error(`Gloop rejected the request (HTTP ${status}${said}): ${advice}.`, code, status);
 }
@@ -69,12 +70,9 @@ export function failureWithoutResponse(z: ZObject, error: unknown, secrets: read
   return new z.errors.Error(`Could not reach Gloop (${scrub(networkReason(error), secrets)}); check the domain in the connection, or replay this run later.`, 'GloopUnreachable', 503);
 }
 
-/** A 2xx that does not say what it should. */
-export function invalidAnswer(z: ZObject, what: string, afterWrite: boolean): Error {
-  const consequence = afterWrite
-    ? ', so Zapier cannot confirm the change was saved; check Gloop before you replay this run'
-    : "; check that the connection's domain is your Gloop domain, or try again later";
-  return new z.errors.Error(`Gloop answered without ${what}${consequence}.`, 'GloopInvalidResponse', 502);
+/** A read's 2xx that does not say what it should (a write's is an unknown outcome, see writeToGloop). */
+export function invalidAnswer(z: ZObject, what: string): Error {
+  return new z.errors.Error(`Gloop answered without ${what}; check that the connection's domain is your Gloop domain, or try again later.`, 'GloopInvalidResponse', 502);
 }
 
 /** What a write does, as the step's sentences name it: "save" "the lead", "stop" "the timer". */

@@ -27,9 +27,9 @@ export async function everyRecord(z: ZObject, bundle: Bundle, resource: Resource
     const asked = Date.now();
     const { items, hasMore } = await callGloop(z, bundle, { method: 'GET', path, params: { offset: String(offset), limit: String(LIST_PAGE_SIZE) } });
     slowestMs = Math.max(slowestMs, Date.now() - asked);
-    if (!Array.isArray(items)) throw invalidAnswer(z, 'its list of items', false);
+    if (!Array.isArray(items)) throw invalidAnswer(z, 'its list of items');
     // An empty page that says more follow leaves the rest of the list out of reach.
-    if (items.length === 0 && hasMore === true) throw invalidAnswer(z, 'the rest of its list (an empty page said more follow)', false);
+    if (items.length === 0 && hasMore === true) throw invalidAnswer(z, 'the rest of its list (an empty page said more follow)');
     for (const item of items) {
       const record = isRecord(item) ? resource.recordOf(item) : undefined;
       if (record) records.push(record);

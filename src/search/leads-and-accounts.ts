@@ -124,7 +124,7 @@ export async function searchRecords(z: ZObject, bundle: Bundle<any>, resource: P
     body: searchBody(resource.objectType, criteria, order),
   });
   // Without its list, "nothing found" would be a guess, and Find or Create would create on it.
-  if (!Array.isArray(answer.results)) throw invalidAnswer(z, 'its list of results', false);
+  if (!Array.isArray(answer.results)) throw invalidAnswer(z, 'its list of results');
   const results = answer.results.flatMap((result) => {
     const record = isRecord(result) ? resource.recordOf(result) : undefined;
     return record ? [record] : [];
