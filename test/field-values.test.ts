@@ -1,4 +1,4 @@
-import { App, authData, LEAD_ID, perform, USER_ID, zapierErrorOf } from './helpers/app';
+import { App, authData, LEAD_ID, perform, TASK_STATUS, USER_ID, zapierErrorOf } from './helpers/app';
 import { capturePost } from './helpers/capture';
 import { useNock } from './helpers/nock';
 import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
@@ -6,7 +6,6 @@ import { kind, readInput, samePhone, storedPhone } from '../src/fields/values';
 
 useNock();
 
-const TASK_STATUS = '234958461663827606436640835426029570923';
 const run = (key: string, inputData: Record<string, unknown>) => perform(App.creates[key as 'create_lead'], { authData, inputData });
 const refused = (problem: string) => ({ name: 'AppError', code: 'InvalidInput', status: 400, message: `${problem}; fix it in this step's fields.` });
 const lead = (more: Record<string, unknown>) => ({ name: 'דנה', phone: '0501234567', ...more });

@@ -1,12 +1,11 @@
 import nock from 'nock';
-import { App, authData, BASE_URL, LEAD_ID, perform, USER_ID, zapierErrorOf } from './helpers/app';
+import { App, authData, BASE_URL, LEAD_ID, perform, TASK_STATUS, USER_ID, zapierErrorOf } from './helpers/app';
 import { capturePost } from './helpers/capture';
 import { connectionLost, useNock } from './helpers/nock';
 
 useNock();
 
 const ACCOUNT_ID = '318470115526385338148997581651340149330';
-const TASK_STATUS = '234958461663827606436640835426029570923';
 const PRIORITY = '234958546424547466946470802875044500902';
 const TEMPLATE = '258123218108221845257206184125949190319';
 const run = (key: string, inputData: Record<string, unknown>) => perform(App.creates[key as 'create_task'], { authData, inputData });

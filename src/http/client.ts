@@ -193,9 +193,9 @@ export interface Confirmation {
 export interface GloopWrite {
   call: GloopCall;
   deed: Deed;
-  /** What in Gloop's answer proves the work was done (the new record's id, a stock figure), or nothing. */
-  proof: (answer: Record<string, unknown>) => string | undefined;
-  /** What the answer lacks when `proof` finds nothing, e.g. "the new lead's id". */
+  /** Whether Gloop's answer shows the work done (the new record's id, a stock figure). */
+  proves: (answer: Record<string, unknown>) => boolean;
+  /** What the answer lacks when it does not, e.g. "the new lead's id". */
   proofName: string;
   /** How Gloop can be asked after a lost answer; none where only a person can tell. */
   confirmation?: Confirmation;
@@ -229,7 +229,7 @@ export async function writeToGloop(z: ZObject, bundle: Bundle<any>, write: Gloop
     throw failureFromResponse(z, { status: answer.status, body: answer.content, retryAfter: answer.retryAfter }, secrets);
   } else {
     const parsed = parseAnswer(answer.content);
-    if (typeof parsed !== 'string' && write.proof(parsed) !== undefined) return { confirmedBySearch: false, answer: parsed };
+    if (typeof parsed !== 'string' && write.proves(parsed)) return { confirmedBySearch: false, answer: parsed };
     lost = { code: 'GloopInvalidResponse', status: 502, what: `it answered without ${typeof parsed === 'string' ? parsed : write.proofName}` };
   }
   // What to look for quotes what the user mapped, which never shows a secret pasted there.

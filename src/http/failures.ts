@@ -11,7 +11,7 @@ const MAX_RETRY_AFTER_SECONDS = 900;
 const MAX_CRM_MESSAGE_LENGTH = 500;
 
 export interface FailedResponse {
-  /** 300 or more: what is not a success. */
+  /** Never a 2xx: callers pass only failures, so below 400 it can only be a redirect. */
   status: number;
   body: string;
   retryAfter?: string | null;

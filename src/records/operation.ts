@@ -65,12 +65,12 @@ export function readAnswer(reading: Reading, answer: Record<string, unknown>, se
   return read ?? (typeof otherwise === 'string' ? otherwise : '');
 }
 
-/** The proof in Gloop's answer, as text, or undefined when the answer does not show the work done. */
-export function proofIn(proof: Proof, answer: Record<string, unknown>): string | undefined {
-  if ((proof.with ?? []).some((key) => textOf(answer[key]) === undefined)) return undefined;
+/** Whether Gloop's answer shows the work done. */
+export function proves(proof: Proof, answer: Record<string, unknown>): boolean {
+  if ((proof.with ?? []).some((key) => textOf(answer[key]) === undefined)) return false;
   const value = answer[proof.key];
-  if (proof.as === 'date') return typeof value === 'string' && value !== '' ? value : undefined;
-  return proof.as === 'id' ? idFrom(value) : proof.as === 'figure' ? figureOf(value)?.toString() : textOf(value);
+  if (proof.as === 'date') return typeof value === 'string' && value !== '';
+  return (proof.as === 'id' ? idFrom(value) : proof.as === 'figure' ? figureOf(value) : textOf(value)) !== undefined;
 }
 
 /** How the request is made from the step's values, beyond sending each under its key. */

@@ -1,7 +1,7 @@
 import { defineCreate, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { writeToGloop, type Confirmation } from '../http/client';
 import { saving, type Deed } from '../http/failures';
-import { describeOperation, proofIn, readAnswer, requestOf, type AnsweredField, type MakeModule, type Proof } from './operation';
+import { describeOperation, proves, readAnswer, requestOf, type AnsweredField, type MakeModule, type Proof } from './operation';
 import { CONFIRMED_BY_SEARCH, LEFT_OUT, outputFieldsFrom, readInput, requireValues, withEveryKey, withGloopNames, type RequestBody } from '../fields/values';
 
 /** An action that writes one thing to Gloop: all that differs from one such action to the next. */
@@ -67,7 +67,7 @@ export function defineWriteAction(spec: WriteAction) {
         const written = await writeToGloop(z, bundle, {
           call: { method, path: request.path, body: request.body },
           deed: spec.deed ?? saving(thing),
-          proof: (answer) => proofIn(proof, answer),
+          proves: (answer) => proves(proof, answer),
           proofName: proof.name,
           confirmation: (spec.confirm ?? spec.recheck)?.(z, bundle, settled),
           lookFor: spec.lookFor(settled),

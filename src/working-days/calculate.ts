@@ -1,7 +1,7 @@
 import { defineCreate, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { callGloop, secretsOf } from '../http/client';
 import { isRecord } from '../http/failures';
-import { describeOperation, proofIn, requestOf, type OperationDescription, type Proof } from '../records/operation';
+import { describeOperation, proves, requestOf, type OperationDescription, type Proof } from '../records/operation';
 import { bodyFrom, kind, invalidInput, outputFieldsFrom, quoted, requireValues, withEveryKey, type OutputField } from '../fields/values';
 
 /** Plain dates go to Gloop in one format and come back in it, so a Zap maps the result as a date. */
@@ -74,7 +74,7 @@ function defineCalculation(spec: Calculation) {
         const days = String(body.weekend);
         if (!/^[1-7](,[1-7])*$/.test(days)) throw invalidInput(z, `"Weekend" must be day numbers from 1 (Sunday) to 7 (Saturday) joined by commas, such as 6,7, not ${quoted(days, secretsOf(bundle.authData))}`);
         const answer = await callGloop(z, bundle, { method: description.method, ...requestOf(description, body) });
-        if (proofIn(A_DATE, answer) === undefined) throw new z.errors.Error('Gloop answered the date calculation without a date; run this step again later.', 'GloopInvalidResponse', 502);
+        if (!proves(A_DATE, answer)) throw new z.errors.Error('Gloop answered the date calculation without a date; run this step again later.', 'GloopInvalidResponse', 502);
         const holidays = (Array.isArray(answer.holidays) ? answer.holidays : []).filter(isRecord).map((holiday) => ({ name: plainText(holiday.name), date: plainText(holiday.date) }));
         // A figure Gloop did not give, or not as a count, is left out: an output typed number holds a number.
         const figures = outputFields.flatMap(({ key, type }) => {

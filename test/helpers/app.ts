@@ -20,6 +20,7 @@ export const authData = { domain: DOMAIN, client_id: 'zapier-client', client_sec
 export const LEAD_ID = '271917813959131540676117904886673869329';
 export const STATUS_ID = '233069071553535427697228277840563827497';
 export const USER_ID = '253960413951646409173244928790043995930';
+export const TASK_STATUS = '234958461663827606436640835426029570923';
 
 /** The Zapier error a promise ends in, with AppError's JSON message unpacked. */
 export async function zapierErrorOf(promise: Promise<unknown>): Promise<{ name: string; message: string; code?: string; status?: number; delay?: number }> {
