@@ -92,6 +92,9 @@ describe('what a failed answer says', () => {
     [429, 'לאט', '1', { name: 'ThrottledError', delay: 1, message: 'Gloop is limiting how fast it takes requests (HTTP 429: "לאט"); Zapier will retry in 1 second.' }],
     [429, '', '0', { name: 'ThrottledError', delay: 1 }],
     [429, '', ' 30 ', { name: 'ThrottledError', delay: 30 }],
+    // Neither seconds nor a date: Date.parse alone would read them as days of 2001, long past.
+    [429, '', '1.5', { name: 'ThrottledError', delay: 60 }],
+    [429, '', '-5', { name: 'ThrottledError', delay: 60 }],
     [429, '', '86400', { name: 'ThrottledError', delay: 900 }],
   ])('HTTP %i with %j (Retry-After %j)', async (status, body, retryAfter, error) => {
     expect(await shown(failureFromResponse(z, { status, body, retryAfter }, []))).toMatchObject(error);

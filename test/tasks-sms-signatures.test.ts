@@ -107,7 +107,7 @@ describe('send_sms and send_sms_template', () => {
       code: 'GloopOutcomeUnknown',
       status: 504,
       message:
-        "Gloop may have saved the SMS: it answered without the new SMS's id, and the app could not check; look in Gloop for an SMS to 0527654321 in the account's SMS log before you replay this run, or it may be saved twice.",
+        "Gloop may have sent the SMS: it answered without the new SMS's id, and the app could not check; look in Gloop for an SMS to 0527654321 in the account's SMS log before you replay this run, or it may be sent twice.",
     });
     expect(received).toEqual([JSON.stringify({ from: '0544444444', target: '0527654321', template_id: TEMPLATE, lead_id: LEAD_ID })]);
   });
@@ -202,15 +202,23 @@ describe('create_ticket', () => {
 
 describe('records Gloop cannot search: what to look for when the answer is lost', () => {
   it.each([
-    ['shorten_link', '/v2/links/shortner', { url: 'https://me.example.com/info' }, 'link', 'a short link to https://me.example.com/info'],
-    ['create_signature_document', '/v2/signatures/create', { name: 'דנה לוי - הסכם', template_id: '3', by_user: USER_ID }, 'document', 'the document "דנה לוי - הסכם"'],
-    ['create_ticket', '/v2/tickets/create', { subject: 'לא מצליח להתחבר', status: TASK_STATUS }, 'ticket', 'the ticket "לא מצליח להתחבר"'],
-    ['start_timer', '/v2/timer/start', { owner: USER_ID }, 'timer', 'an open timer of this user'],
-  ])('%s', async (key, path, inputData, noun, lookFor) => {
+    ['shorten_link', '/v2/links/shortner', { url: 'https://me.example.com/info' }, 'saved the link', 'a short link to https://me.example.com/info', 'saved'],
+    ['create_signature_document', '/v2/signatures/create', { name: 'דנה לוי - הסכם', template_id: '3', by_user: USER_ID }, 'saved the document', 'the document "דנה לוי - הסכם"', 'saved'],
+    ['create_ticket', '/v2/tickets/create', { subject: 'לא מצליח להתחבר', status: TASK_STATUS }, 'saved the ticket', 'the ticket "לא מצליח להתחבר"', 'saved'],
+    ['start_timer', '/v2/timer/start', { owner: USER_ID }, 'started the timer', 'an open timer of this user', 'started'],
+  ])('%s', async (key, path, inputData, deed, lookFor, done) => {
     nock(BASE_URL).post(path).replyWithError(connectionLost());
     expect((await zapierErrorOf(run(key, inputData))).message).toBe(
-      `Gloop may have saved the ${noun}: the connection was lost (ECONNRESET), and the app could not check; look in Gloop for ${lookFor} before you replay this run, or it may be saved twice.`,
+      `Gloop may have ${deed}: the connection was lost (ECONNRESET), and the app could not check; look in Gloop for ${lookFor} before you replay this run, or it may be ${done} twice.`,
     );
+  });
+
+  it.each([
+    ['shorten_link', '/v2/links/shortner', { url: 'https://me.example.com/info' }, { id: LEAD_ID, short_url: '   ' }],
+    ['create_signature_document', '/v2/signatures/create', { name: 'הסכם', template_id: '3', by_user: USER_ID }, { id: LEAD_ID, document: ' ' }],
+  ])('%s answered with spaces for its proof: not reported done', async (key, path, inputData, answer) => {
+    nock(BASE_URL).post(path).reply(201, answer);
+    expect(await zapierErrorOf(run(key, inputData))).toMatchObject({ code: 'GloopOutcomeUnknown', message: expect.stringMatching(/^Gloop may have saved the (link|document): it answered without the new (link|document)'s /) });
   });
 });
 

@@ -172,7 +172,8 @@ export function scrub(text: string, secrets: readonly string[]): string {
 
 function retryAfterSeconds(header: string | null | undefined): number {
   const value = (header ?? '').trim();
-  const date = Date.parse(value);
+  // Seconds are digits only; Date.parse would read "1.5" or "-5" as days of 2001, so a date must name its weekday or month.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
   const asked = /^\d+$/.test(value) ? Number(value) : Number.isNaN(date) ? DEFAULT_RETRY_AFTER_SECONDS : Math.ceil((date - Date.now()) / 1000);
   return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, asked));
 }

@@ -65,12 +65,13 @@ export function readAnswer(reading: Reading, answer: Record<string, unknown>, se
   return read ?? (typeof otherwise === 'string' ? otherwise : '');
 }
 
-/** Whether Gloop's answer shows the work done. */
+/** Whether Gloop's answer shows the work done: spaces alone are no signing URL, short link or figure. */
 export function proves(proof: Proof, answer: Record<string, unknown>): boolean {
-  if ((proof.with ?? []).some((key) => textOf(answer[key]) === undefined)) return false;
+  const filled = (value: unknown) => (textOf(value)?.trim() ?? '') !== '';
+  if ((proof.with ?? []).some((key) => !filled(answer[key]))) return false;
   const value = answer[proof.key];
-  if (proof.as === 'date') return typeof value === 'string' && value !== '';
-  return (proof.as === 'id' ? idFrom(value) : proof.as === 'figure' ? figureOf(value) : textOf(value)) !== undefined;
+  if (proof.as === 'date') return typeof value === 'string' && filled(value);
+  return proof.as === 'id' ? idFrom(value) !== undefined : proof.as === 'figure' ? figureOf(value) !== undefined : filled(value);
 }
 
 /** How the request is made from the step's values, beyond sending each under its key. */

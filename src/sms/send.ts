@@ -38,6 +38,8 @@ export const smsTemplateFields = defineInputFields([
 const sms = {
   noun: 'Message',
   thing: 'SMS',
+  // Sent twice is billed twice: the sentences say "sent", not "saved".
+  deed: { verb: 'send', done: 'sent', what: 'the SMS' },
   proof: { key: 'shipment_id', as: 'id', name: "the new SMS's id" },
   lookFor: (body: RequestBody) => `an SMS to ${String(body.target)} in the account's SMS log`,
   answered: [{ key: 'shipment_id', label: 'Shipment ID', read: { from: 'shipment_id', as: 'id' } }],

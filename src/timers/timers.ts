@@ -23,6 +23,7 @@ export const startTimer = defineWriteAction({
   description: 'Starts a timer for a user, now or from a time you give.',
   make: { id: 'startTimer', label: 'Start a Timer', group: 'Tickets, Links and Timers', crud: 'create' },
   path: '/v2/timer/start',
+  deed: { verb: 'start', done: 'started', what: 'the timer' },
   fields: timerFields,
   // A start time misread would count the wrong hours: refused, not left out.
   mustRead: ['start_time'],

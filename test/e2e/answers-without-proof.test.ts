@@ -28,8 +28,8 @@ function seedRecords(sandbox: Sandbox): void {
 
 const notDone = (thing: string, proof: string, notFound: string) =>
   [`GloopInvalidResponse`, 502, `Gloop did not save the ${thing}: it answered without ${proof}, and ${notFound}; replay this run once Gloop is working again.`] as const;
-const notSearched = (thing: string, proof: string, lookFor: string) =>
-  [`GloopOutcomeUnknown`, 504, `Gloop may have saved the ${thing}: it answered without ${proof}, and the app could not check; look in Gloop for ${lookFor} before you replay this run, or it may be saved twice.`] as const;
+const notSearched = (thing: string, proof: string, lookFor: string, done = 'saved') =>
+  [`GloopOutcomeUnknown`, 504, `Gloop may have ${done} the ${thing}: it answered without ${proof}, and the app could not check; look in Gloop for ${lookFor} before you replay this run, or it may be ${done} twice.`] as const;
 const noDate = ['GloopInvalidResponse', 502, 'Gloop answered the date calculation without a date; run this step again later.'] as const;
 
 /** What each action is given, where it goes, and what it must say: one row per action of the app. */
@@ -43,11 +43,11 @@ const ACTIONS: Record<string, { path: string; input: Record<string, unknown>; ex
     expected: notDone('customer', "the new customer's id", 'a search right after found no such customer'),
   },
   create_task: { path: '/v2/tasks/create', input: { subject: 'לחזור', owner: DOCUMENTED_USER_ID, status: TASK_STATUSES[0].id }, expected: notSearched('task', "the new task's id", 'the task "לחזור"') },
-  send_sms: { path: '/v2/sms/send', input: { from: '0544444444', target: '0527654321', message: 'שלום' }, expected: notSearched('SMS', "the new SMS's id", "an SMS to 0527654321 in the account's SMS log") },
+  send_sms: { path: '/v2/sms/send', input: { from: '0544444444', target: '0527654321', message: 'שלום' }, expected: notSearched('SMS', "the new SMS's id", "an SMS to 0527654321 in the account's SMS log", 'sent') },
   send_sms_template: {
     path: '/v2/sms/sendTemplate',
     input: { from: '0544444444', target: '0527654321', template_id: SMS_TEMPLATES[0].id },
-    expected: notSearched('SMS', "the new SMS's id", "an SMS to 0527654321 in the account's SMS log"),
+    expected: notSearched('SMS', "the new SMS's id", "an SMS to 0527654321 in the account's SMS log", 'sent'),
   },
   create_signature_document: {
     path: '/v2/signatures/create',
@@ -56,7 +56,7 @@ const ACTIONS: Record<string, { path: string; input: Record<string, unknown>; ex
   },
   create_ticket: { path: '/v2/tickets/create', input: { subject: 'תקלה', status: TICKET_STATUSES[0].id }, expected: notSearched('ticket', "the new ticket's id", 'the ticket "תקלה"') },
   shorten_link: { path: '/v2/links/shortner', input: { url: 'https://example.com/a' }, expected: notSearched('link', "the new link's id and short URL", 'a short link to https://example.com/a') },
-  start_timer: { path: '/v2/timer/start', input: { owner: DOCUMENTED_USER_ID }, expected: notSearched('timer', "the new timer's id", 'an open timer of this user') },
+  start_timer: { path: '/v2/timer/start', input: { owner: DOCUMENTED_USER_ID }, expected: notSearched('timer', "the new timer's id", 'an open timer of this user', 'started') },
   stop_timer: {
     path: `/v2/timer/${TIMER_ID}`,
     input: { timer_id: TIMER_ID },
