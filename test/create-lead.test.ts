@@ -274,16 +274,22 @@ describe('create_lead answers', () => {
     expect(await createWith({ name: 'A', phone: '0501234567' })).toMatchObject({ id: LEAD_ID, confirmed_by_search: true });
   });
 
-  it('says the lead may have been saved, and what to look for, when the search fails too', async () => {
+  it('says the lead may have been saved, and what to look for, when the search fails too, without signing in again', async () => {
     expectCreate(503, '');
     expectSearch(503, { message: 'השירות אינו זמין' });
-    expect(await zapierErrorOf(createWith({ name: 'דנה לוי', phone: '0501234567' }))).toEqual({
+    const signIns: string[] = [];
+    nock(BASE_URL)
+      .post('/oauth/token')
+      .optionally()
+      .reply((_uri, body) => (signIns.push(String(body)), [200, { access_token: 'renewed-token-7' }]));
+    expect(await zapierErrorOf(createWith({ name: ' דנה לוי ', phone: '0501234567' }))).toEqual({
       name: 'AppError',
       code: 'GloopOutcomeUnknown',
       status: 504,
       message:
         'Gloop may have saved the lead: it answered HTTP 503, and the app could not check; look in Gloop for "דנה לוי" with phone 0501234567 before you replay this run, or it may be saved twice.',
     });
+    expect(signIns).toEqual([]);
   });
 });
 

@@ -104,6 +104,12 @@ describe('numbers, ids, dates and addresses are read without the spaces around t
     expect(received).toEqual([JSON.stringify({ url: 'https://me.example.com/info' })]);
   });
 
+  it('in a product: the price', async () => {
+    const received = capturePost('/v2/products/create', 201, { id: LEAD_ID });
+    await run('create_product', { name: 'חולצה', price: ' 49.90 ', category: LEAD_ID, is_active: 'yes' });
+    expect(received).toEqual([JSON.stringify({ name: 'חולצה', price: 49.9, category: LEAD_ID, is_active: true })]);
+  });
+
   it('in a date sum: the count of days', async () => {
     const received = capturePost('/v2/workingDays/addWorkingDays', 200, { date: '2021-09-22' });
     await run('add_working_days', { start_date: '2021-08-31', increment: ' 14 ', weekend: '6,7' });

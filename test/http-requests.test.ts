@@ -22,6 +22,17 @@ describe('every request to Gloop', () => {
     expect(await listStatuses()).toEqual([{ id: STATUS_ID, name: 'חדש' }]);
   });
 
+  it.each(['client_id', 'client_secret'])("a connection without its %s: Gloop's refusal with the token kept out of it, not a crash", async (missing) => {
+    nock(BASE_URL).post('/v2/leads/create').reply(400, { message: `בקשה שגויה: ${ACCESS_TOKEN}` });
+    const { [missing]: _missing, ...partial } = authData as Record<string, string>;
+    expect(await zapierErrorOf(createLead(partial))).toEqual({
+      name: 'AppError',
+      code: 'GloopBadRequest',
+      status: 400,
+      message: 'Gloop rejected the request (HTTP 400: "בקשה שגויה: :censored:"): fix the field Gloop names and run the step again.',
+    });
+  });
+
   it('before any sign-in: an empty bearer, which Gloop refuses and Zapier answers by signing in', async () => {
     nock(BASE_URL, { reqheaders: { authorization: 'Bearer' } }).post('/v2/leads/create').reply(401, { message: 'לא מורשה' });
     const { access_token: _token, ...withoutToken } = authData;

@@ -353,12 +353,11 @@ function labelOf(field: PlainInputField): string {
   return field.label ?? field.key;
 }
 
-/** A value as the user would recognise it in a message. */
+/** A value as the user would recognise it in a message: text, or a number, list or object a yes/no field could not read. */
 function shown(raw: unknown, secrets: readonly string[]): string {
   if (typeof raw === 'string') return quoted(raw, secrets);
-  if (typeof raw === 'object' && raw !== null) return 'a list or an object';
-  if (typeof raw === 'number' && !Number.isFinite(raw)) return 'an invalid number';
-  return String(raw);
+  if (typeof raw === 'number') return Number.isFinite(raw) ? String(raw) : 'an invalid number';
+  return 'a list or an object';
 }
 
 /** A text the user mapped, quoted in a message: secrets out before the cut, so no part of one is left. */
