@@ -281,7 +281,10 @@ describe('create_lead answers', () => {
     nock(BASE_URL)
       .post('/oauth/token')
       .optionally()
-      .reply((_uri, body) => (signIns.push(String(body)), [200, { access_token: 'renewed-token-7' }]));
+      .reply((_uri, body) => {
+        signIns.push(String(body));
+        return [200, { access_token: 'renewed-token-7' }];
+      });
     expect(await zapierErrorOf(createWith({ name: ' דנה לוי ', phone: '0501234567' }))).toEqual({
       name: 'AppError',
       code: 'GloopOutcomeUnknown',
